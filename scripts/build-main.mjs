@@ -1,6 +1,7 @@
 // Bundle the main-side entry points with esbuild (fast, one file each; native and Electron modules
 // stay external). Output: dist/main/{electron-main,preload,web,cli}.cjs
 import { build } from 'esbuild';
+import fs from 'node:fs';
 
 const common = {
   bundle: true,
@@ -12,14 +13,19 @@ const common = {
   external: ['better-sqlite3-multiple-ciphers', 'electron', 'electron-store', 'pdfkit', 'exceljs'],
 };
 
+const entryPoints = {
+  web: 'main/web-main.ts',
+  cli: 'main/cli-main.ts',
+  'electron-main': 'main/electron/main.ts',
+  preload: 'main/electron/preload.ts',
+};
+for (const [name, file] of Object.entries(entryPoints)) {
+  if (!fs.existsSync(file)) throw new Error(`build-main: entry ${name} (${file}) is missing`);
+}
+
 await build({
   ...common,
-  entryPoints: {
-    web: 'main/web-main.ts',
-    cli: 'main/cli-main.ts',
-    'electron-main': 'main/electron/main.ts',
-    preload: 'main/electron/preload.ts',
-  },
+  entryPoints,
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
 });

@@ -70,13 +70,13 @@ function applyKey(db: Db, passphrase: string, kdfIterations: number): void {
  */
 function lockExclusive(db: Db): void {
   db.pragma('locking_mode=EXCLUSIVE');
+  db.pragma('busy_timeout=0');
 }
 
 /** Connection settings; these read the file, so they run after the test query. */
 function configure(db: Db): void {
   db.pragma('foreign_keys=ON');
   db.pragma('synchronous=FULL');
-  db.pragma('busy_timeout=0');
 }
 
 function sqliteCode(e: unknown): string {
