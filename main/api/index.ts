@@ -4,7 +4,7 @@
  * input against the contract before anything runs, and turns every failure into
  * {ok:false, error:{code, message}}.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethod, type Method } from '../../shared/contract';
 import { StewardError, type Result } from '../../shared/errors';
 import type { ApiContext } from './context';

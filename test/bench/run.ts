@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed figures on this machine, as a table of medians. Benchmarks, not tests:
+ * nothing here passes or fails; figures are recorded in docs/benchmarks.md with the date.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { backupLedger, createLedgerFile, integrityCheck, KDF_ITERATIONS, openLedgerFile } from '../../main/store/ledger-file';
+
+const PASS = 'Bench Passphrase 2026!';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
+const rows: Array<{ what: string; median: string; runs: number; note: string }> = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+function bench(what: string, runs: number, fn: (i: number) => number | void, note = ''): void {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = fn(i);
+    xs.push(typeof r === 'number' ? r : performance.now() - t0);
+  }
+  rows.push({ what, median: `${median(xs).toFixed(1)} ms`, runs, note });
+  process.stderr.write(`  ${what}: ${median(xs).toFixed(1)} ms\n`);
+}
+const meta = { organisationName: 'Bench Ltd', createdAt: '2026-04-06T09:00:00Z' };
+
+try {
+  bench('create a ledger', 5, (i) => {
+    createLedgerFile(path.join(dir, `c${i}.steward`), PASS, meta).close();
+  });
+
+  bench('key derivation alone (one passphrase guess)', 5, () => {
+    const db = new Database(path.join(dir, 'c0.steward'), { fileMustExist: true });
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`kdf_iter=${KDF_ITERATIONS}`);
+    const t = time(() => {
+      db.pragma(`hexkey='${Buffer.from(PASS).toString('hex')}'`);
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    });
+    db.close();
+    return t;
+  }, `PBKDF2-HMAC-SHA512, ${KDF_ITERATIONS.toLocaleString('en-GB')} iterations`);
+
+  bench('unlock a new ledger (key + checks + migrations)', 5, () => {
+    openLedgerFile(path.join(dir, 'c0.steward'), PASS).close();
+  });
+
+  // A 200 MB ledger: audit rows of ~1 KB each.
+  const big = path.join(dir, 'big.steward');
+  const h = createLedgerFile(big, PASS, meta);
+  const ins = h.db.prepare('INSERT INTO audit_log(at, actor, action, entity, entity_id, after_json) VALUES (?, ?, ?, ?, ?, ?)');
+  const payload = JSON.stringify({ memo: 'x'.repeat(900) });
+  const t0 = performance.now();
+  let n = 0;
+  while (fs.statSync(big).size + (fs.existsSync(`${big}-wal`) ? fs.statSync(`${big}-wal`).size : 0) < 200 * 1024 * 1024) {
+    h.db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) ins.run('2026-04-06T09:00:00Z', 'bench', 'post', 'entry', String(n++), payload);
+    })();
+    h.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  h.close();
+  const mb = fs.statSync(big).size / 1024 / 1024;
+  rows.push({ what: `build a ${mb.toFixed(0)} MB ledger`, median: `${(performance.now() - t0).toFixed(0)} ms`, runs: 1, note: `${n.toLocaleString('en-GB')} rows of ~1 KB` });
+
+  bench(`unlock the ${mb.toFixed(0)} MB ledger (incl. quick_check)`, 3, () => {
+    openLedgerFile(big, PASS).close();
+  });
+  const open = openLedgerFile(big, PASS);
+  bench(`back up the ${mb.toFixed(0)} MB ledger and verify the copy`, 3, (i) => {
+    backupLedger(open, path.join(dir, `backup-${i}.steward`));
+  }, 'VACUUM INTO + reopen check');
+  bench(`verify the ${mb.toFixed(0)} MB ledger (integrity_check)`, 3, () => {
+    integrityCheck(open);
+  });
+  open.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const w = [Math.max(...rows.map((r) => r.what.length)), 10, 4];
+const line = (a: string, b: string, c: string, d: string) => `| ${a.padEnd(w[0]!)} | ${b.padStart(w[1]!)} | ${c.padStart(w[2]!)} | ${d}`;
+console.log(`\nSteward benchmarks — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})\n`);
+console.log(line('what', 'median', 'runs', 'note'));
+console.log(line('-'.repeat(w[0]!), '-'.repeat(w[1]!), '-'.repeat(w[2]!), '---'));
+for (const r of rows) console.log(line(r.what, r.median, String(r.runs), r.note));
