@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['renderer/vite.config.ts'],
+    files: ['renderer/vite.config.mts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.mts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [

@@ -12,7 +12,7 @@ const run = (cmd, args, extraEnv = {}) => spawnSync(cmd, args, { stdio: 'inherit
 const steps = [
   ['node', ['scripts/native.mjs', 'node']],
   ['node', ['scripts/build-main.mjs']],
-  [npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
+  [npx, ['vite', 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn']],
 ];
 for (const [cmd, args] of steps) {
   if (run(cmd, args) !== 0) {

@@ -60,7 +60,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** Create a ledger through the real create screen. */
 export async function createLedger(page: Page, app: App, organisationName = 'Riverside Support Brokers'): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('tab', { name: /create/i }).or(page.getByRole('button', { name: /^create a new ledger$/i })).first().click();
+  await page.getByRole('tab', { name: 'Create a new ledger' }).click();
   await page.getByLabel('Organisation name').fill(organisationName);
   await page.getByLabel('Ledger file').fill(app.ledgerPath);
   await page.getByLabel('New passphrase').fill(PASSPHRASE);

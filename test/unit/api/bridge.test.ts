@@ -50,7 +50,7 @@ describe('browser-mode bridge', () => {
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
     const none = await post({ method: 'app.info', input: {} }, { Authorization: '' });
     expect(none.status).toBe(401);
-    expect((await none.json()).error.code).toBe('FORBIDDEN');
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
     const wrong = await post({ method: 'app.info', input: {} }, { Authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     const ok = await post({ method: 'app.info', input: {} });
@@ -71,7 +71,7 @@ describe('browser-mode bridge', () => {
   it('every method given malformed input answers VALIDATION, and nothing is written', async () => {
     const { env, post } = await start();
     const created = await post({ method: 'ledger.create', input: { path: env.ledgerPath, passphrase: PASSPHRASE, organisationName: 'Bridge Test Ltd' } });
-    expect((await created.json()).ok).toBe(true);
+    expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
     const before = snapshot(env.dir);
     const prefsBefore = JSON.stringify(env.ctx.prefs.get());
     expect(METHODS.length).toBeGreaterThan(10);
@@ -94,6 +94,6 @@ describe('browser-mode bridge', () => {
     expect(await (await post({ method: 'db.exec', input: { sql: 'DROP TABLE meta' } })).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     const bad = await post('{not json');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('VALIDATION');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
   });
 });

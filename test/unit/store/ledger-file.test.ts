@@ -158,7 +158,7 @@ describe('encrypted ledger file', () => {
     fs.writeFileSync(atPage, bytes.subarray(0, 20 * 4096));
     const flipped = path.join(dir, 'flipped.steward');
     const f = Buffer.from(bytes);
-    for (let i = 0; i < 64; i++) f[30 * 4096 + 100 + i] ^= 0xff;
+    for (let i = 0; i < 64; i++) f[30 * 4096 + 100 + i] = f[30 * 4096 + 100 + i]! ^ 0xff;
     fs.writeFileSync(flipped, f);
     expect(codeOf(() => openLedgerFile(midPage, PASSPHRASE))).toBe('CORRUPT');
     expect(codeOf(() => openLedgerFile(atPage, PASSPHRASE))).toBe('CORRUPT');
@@ -241,7 +241,7 @@ describe('encrypted ledger file', () => {
     h.close();
     const bad = path.join(dir, 'bad.steward');
     const bytes = Buffer.from(fs.readFileSync(good));
-    for (let i = 0; i < 64; i++) bytes[25 * 4096 + 10 + i] ^= 0x5a;
+    for (let i = 0; i < 64; i++) bytes[25 * 4096 + 10 + i] = bytes[25 * 4096 + 10 + i]! ^ 0x5a;
     fs.writeFileSync(bad, bytes);
     const target = path.join(dir, 'restored.steward');
     expect(codeOf(() => restoreLedger(bad, target, PASSPHRASE))).toBe('CORRUPT');
