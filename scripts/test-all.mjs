@@ -52,6 +52,19 @@ try {
   passed += p.stats.expected + (p.stats.flaky ?? 0);
   failed += p.stats.unexpected;
   skipped += p.stats.skipped;
+  // Say why each skipped end-to-end test was skipped.
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'skipped') {
+          const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+          console.log(`skipped: ${spec.title} — ${why}`);
+        }
+      }
+    }
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of p.suites ?? []) walk(s);
   if ((p.errors ?? []).length) {
     failed += p.errors.length;
     problems.push(`${p.errors.length} Playwright error(s) outside tests`);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StatusResult } from '../../shared/contract';
-import { call, onLocked, onMenu, toApiError, type ApiError } from './api';
+import { call, onLocked, toApiError, type ApiError } from './api';
 import { UnlockScreen, type LockNotice } from './screens/UnlockScreen';
 import { Shell, type LockReason } from './Shell';
 import { Button, ErrorAlert } from './ui';
@@ -44,16 +44,6 @@ export function App() {
     [load],
   );
 
-  // File > Lock in the Electron menu: main has already locked (and backed up); show the unlock screen.
-  useEffect(
-    () =>
-      onMenu((action) => {
-        if (action !== 'lock' || phaseRef.current.kind !== 'open') return;
-        setPhase({ kind: 'busy', label: 'Locking…' });
-        void load({ message: 'The ledger is locked.', backup: null });
-      }),
-    [load],
-  );
 
   const lock = useCallback(
     async (reason: LockReason, autoLockMinutes: number) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Settings, StatusResult } from '../../shared/contract';
-import type { ApiError } from './api';
+import { onMenu, type ApiError } from './api';
 import { useAutoLock } from './autolock';
 import { ROUTES, useHashRoute, type RouteKey } from './routes';
 import { SessionProvider, UnsavedProvider, useUnsavedRegistry, type Session } from './session';
@@ -64,6 +64,9 @@ function ShellInner({ status, lockError, onLock }: ShellProps) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [requestLock]);
+
+  // File › Lock in the desktop menu (its Ctrl+L reaches the menu first): the same confirmed path.
+  useEffect(() => onMenu((action) => action === 'lock' && requestLock()), [requestLock]);
 
   // On a route change (not the first render) move focus to the new page's heading and set the title.
   const firstRoute = useRef(true);
