@@ -94,6 +94,17 @@ export const COMMANDS: Record<string, Command> = {
       c.print(r, () => `Backed up to ${r.path} (${r.bytes} bytes, verified)\n`);
     },
   },
+  restore: {
+    summary: 'Check a backup whole, then restore it to a new ledger file',
+    usage: 'steward restore --backup FILE --ledger NEW_FILE [--json]',
+    options: { backup: { type: 'string' }, ledger: { type: 'string' } },
+    async run(c) {
+      const backup = need(c.values, 'backup');
+      const target = need(c.values, 'ledger');
+      const info = (await c.call('ledger.restore', { backupPath: backup, targetPath: target, passphrase: c.passphrase() })) as { path: string };
+      c.print(info, () => `Restored ${backup} to ${info.path}\n`);
+    },
+  },
 };
 
 function helpText(): string {

@@ -57,6 +57,19 @@ describe('steward CLI', () => {
     expect(backup.code).toBe(0);
     expect(JSON.parse(backup.out)).toMatchObject({ path: out, verified: true });
     expect((await cli(['verify', '--ledger', out], env)).out).toMatch(/^OK: integrity ok/);
+    const restored = path.join(dir, 'restored.steward');
+    const damaged = path.join(dir, 'damaged.steward');
+    const bytes = Buffer.from(fs.readFileSync(out));
+    bytes.fill(0x41, 4096, 4096 + 512);
+    fs.writeFileSync(damaged, bytes);
+    const bad = await cli(['restore', '--backup', damaged, '--ledger', restored], env);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^CORRUPT: /);
+    expect(fs.existsSync(restored)).toBe(false);
+    const good = await cli(['restore', '--backup', out, '--ledger', restored, '--json'], env);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.out)).toMatchObject({ path: restored, organisationName: 'Acme Agents' });
+    expect((await cli(['restore', '--backup', out, '--ledger', restored], env)).err).toMatch(/^FILE_EXISTS: /);
   });
 
   it('reads the passphrase from --passphrase-file, never from an argument', async () => {
