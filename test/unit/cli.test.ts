@@ -124,3 +124,11 @@ describe('steward CLI', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
   });
 });
+
+describe('npm run steward', () => {
+  it('runs the CLI from source (the README command)', () => {
+    const r = spawnSync('npm', ['run', '-s', 'steward', '--', '--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(APP_VERSION);
+  });
+});
