@@ -4,6 +4,7 @@
  * validates every input against it before any handler runs.
  */
 import { z } from 'zod';
+import { moneyContract } from './contract-money';
 
 export const LedgerPath = z
   .string()
@@ -120,6 +121,7 @@ export const contract = {
   'settings.get': { input: Empty, output: Settings, writes: false },
   'settings.update': { input: SettingsPatch, output: Settings, writes: false },
   'dashboard.summary': { input: Empty, output: DashboardSummary, writes: false },
+  ...moneyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,10 +9,12 @@ import { contract, isMethod, type Method } from '../../shared/contract';
 import { StewardError, type Result } from '../../shared/errors';
 import type { ApiContext } from './context';
 import { ledgerHandlers, touch } from './ledger';
+import { moneyHandlers } from './money';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...ledgerHandlers,
+  ...moneyHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

@@ -14,6 +14,7 @@ import {
   type LedgerHandle,
 } from '../store/ledger-file';
 import { audit } from './audit';
+import { verifyLedgerContent } from '../ledger/verify';
 import type { ApiContext } from './context';
 import { pushRecent } from './prefs';
 import type { HandlerMap } from './types';
@@ -207,8 +208,8 @@ export const ledgerHandlers: HandlerMap<
   'ledger.verify': (ctx) => {
     const h = requireLedger(ctx);
     const r = integrityCheck(h);
-    const problems = r.ok ? [] : [{ code: 'CORRUPT', message: r.integrity }];
-    return { ok: r.ok, schemaVersion: r.schemaVersion, integrity: r.integrity, problems };
+    const problems = r.ok ? verifyLedgerContent(h.db, r.schemaVersion) : [{ code: 'CORRUPT', message: r.integrity }];
+    return { ok: problems.length === 0, schemaVersion: r.schemaVersion, integrity: r.integrity, problems };
   },
 
   'session.touch': (ctx) => ({ lockInMs: touch(ctx) }),

@@ -1,7 +1,8 @@
 import { migration001 } from './001_foundation';
+import { migration002 } from './002_client_money';
 import type { Migration } from './types';
 
 /** Numbered migrations, in order. Add a file per schema change; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;
