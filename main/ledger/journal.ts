@@ -3,7 +3,7 @@
  * Each entry's hash covers its content, its lines and the previous entry's hash.
  * Amounts are signed pence: debit positive, credit negative; an entry's lines sum to zero.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { StewardError } from '../../shared/errors';
 import type { Entry } from '../../shared/contract-money';
@@ -48,7 +48,6 @@ interface Stmts {
   lastEntry: Statement;
   insertLine: Statement;
   insertEntry: Statement;
-  accountClient: Statement;
 }
 
 const cache = new WeakMap<Database, Stmts>();
@@ -58,14 +57,13 @@ function stmts(db: Database): Stmts {
   if (!s) {
     s = {
       lastEntry: db.prepare('SELECT id, hash FROM journal_entries ORDER BY id DESC LIMIT 1'),
-      insertLine: db.prepare('INSERT INTO journal_lines(entry_id, account_id, client_id, date, amount) VALUES (?, ?, ?, ?, ?)'),
+      insertLine: db.prepare('INSERT INTO journal_lines(entry_id, account_id, date, amount) VALUES (?, ?, ?, ?)'),
       insertEntry: db.prepare(
         `INSERT INTO journal_entries(id, client_id, date, kind, source, category, funder_id, payee_id, reference, memo,
            reverses_id, reason, authorisation_json, override_json, created_at, actor, prev_hash, hash)
          VALUES (@id, @client_id, @date, @kind, @source, @category, @funder_id, @payee_id, @reference, @memo,
            @reverses_id, @reason, @authorisation_json, @override_json, @created_at, @actor, @prev_hash, @hash)`,
       ),
-      accountClient: db.prepare('SELECT client_id FROM accounts WHERE id = ?'),
     };
     cache.set(db, s);
   }
@@ -93,6 +91,12 @@ export interface EntryRowRaw {
   hash: string;
 }
 
+/** SHA-256 as hex; the one-shot crypto.hash where this Node has it (20.12+), else createHash. */
+export const sha256hex: (s: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (s) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('sha256', s)
+    : (s) => crypto.createHash('sha256').update(s).digest('hex');
+
 /** The hash of an entry: its fields in a fixed order, its lines in order, and the previous hash. */
 export function entryHash(row: Omit<EntryRowRaw, 'hash'>, lines: ReadonlyArray<{ account_id: number; amount: number }>): string {
   const payload = JSON.stringify([
@@ -115,7 +119,7 @@ export function entryHash(row: Omit<EntryRowRaw, 'hash'>, lines: ReadonlyArray<{
     row.actor,
     lines.map((l) => [l.account_id, l.amount]),
   ]);
-  return createHash('sha256').update(payload).digest('hex');
+  return sha256hex(payload);
 }
 
 /**
@@ -155,7 +159,7 @@ export function postEntry(db: Database, e: NewEntry, stamp: Stamp): number {
   const lines = e.lines.map((l) => ({ account_id: l.accountId, amount: l.amount }));
   const hash = entryHash(row, lines);
   sqlGuard(() => {
-    for (const l of lines) s.insertLine.run(id, l.account_id, e.clientId, e.date, l.amount);
+    for (const l of lines) s.insertLine.run(id, l.account_id, e.date, l.amount);
     s.insertEntry.run({ ...row, hash });
   });
   return id;
@@ -178,7 +182,7 @@ export function readEntry(db: Database, id: number): Entry {
     .get(id) as EntryJoined | undefined;
   if (!row) throw new StewardError('NOT_FOUND', `There is no journal entry ${id}.`);
   const lines = db
-    .prepare('SELECT l.account_id, a.code, l.client_id, l.amount FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.id')
+    .prepare('SELECT l.account_id, a.code, a.client_id, l.amount FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.id')
     .all(id) as Array<{ account_id: number; code: string; client_id: number; amount: number }>;
   const bank = lines.filter((l) => l.code === 'bank').reduce((t, l) => t + l.amount, 0);
   return {

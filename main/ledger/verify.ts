@@ -20,11 +20,9 @@ export const GUARD_TRIGGERS = [
   'journal_entries_no_delete',
   'journal_lines_no_update',
   'journal_lines_no_delete',
-  'journal_entries_balanced',
+  'journal_entries_check',
   'journal_lines_into_open_entry',
-  'journal_lines_own_account',
-  'journal_entries_lines_match',
-  'journal_entries_open_period',
+  'journal_entries_no_reverse_reversal',
   'period_closes_no_update',
   'period_closes_no_delete',
   'accounts_no_update',
@@ -55,10 +53,10 @@ export function verifyLedgerContent(db: Database, schemaVersion: number): Proble
   const mismatch = db
     .prepare(
       `SELECT l.entry_id AS id FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
-        WHERE l.client_id <> e.client_id OR l.date <> e.date OR a.client_id <> e.client_id ORDER BY l.entry_id LIMIT 1`,
+        WHERE l.date <> e.date OR a.client_id <> e.client_id ORDER BY l.entry_id LIMIT 1`,
     )
     .get() as { id: number } | undefined;
-  if (mismatch) problems.push({ code: 'BROKEN_CHAIN', message: `Journal entry ${mismatch.id} has a line whose client or date differs from the entry: the file was changed outside Steward.` });
+  if (mismatch) problems.push({ code: 'BROKEN_CHAIN', message: `Journal entry ${mismatch.id} has a line whose account or date is not the entry's own from the entry: the file was changed outside Steward.` });
   const a = verifyAuditChain(db);
   if (a) problems.push(a);
   return problems;

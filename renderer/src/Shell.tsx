@@ -2,9 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import type { Settings, StatusResult } from '../../shared/contract';
 import { onMenu, type ApiError } from './api';
 import { useAutoLock } from './autolock';
-import { ROUTES, useHashRoute, type RouteKey } from './routes';
+import { ROUTES, useHashRoute, type Route } from './routes';
 import { SessionProvider, UnsavedProvider, useUnsavedRegistry, type Session } from './session';
 import { Dashboard } from './screens/Dashboard';
+import { ClientFormScreen } from './screens/ClientForm';
+import { ClientPage } from './screens/ClientPage';
+import { ClientsScreen } from './screens/Clients';
+import { FundersScreen } from './screens/Funders';
 import { Placeholder } from './screens/Placeholder';
 import { SettingsScreen } from './screens/Settings';
 import { Button, Dialog, ErrorAlert, Nav } from './ui';
@@ -26,14 +30,24 @@ export function Shell(props: ShellProps) {
   );
 }
 
-function Screen({ route }: { route: RouteKey }) {
-  switch (route) {
+function Screen({ route }: { route: Route }) {
+  switch (route.key) {
     case 'dashboard':
       return <Dashboard />;
     case 'settings':
       return <SettingsScreen />;
+    case 'funders':
+      return <FundersScreen />;
+    case 'clients': {
+      const [first, second] = route.parts;
+      if (first === 'new') return <ClientFormScreen clientId={null} />;
+      const id = first !== undefined && /^\d+$/.test(first) ? Number(first) : null;
+      if (id !== null && second === 'edit') return <ClientFormScreen clientId={id} />;
+      if (id !== null) return <ClientPage key={id} clientId={id} />;
+      return <ClientsScreen />;
+    }
     default:
-      return <Placeholder route={route} />;
+      return <Placeholder route={route.key} />;
   }
 }
 
@@ -71,14 +85,14 @@ function ShellInner({ status, lockError, onLock }: ShellProps) {
   // On a route change (not the first render) move focus to the new page's heading and set the title.
   const firstRoute = useRef(true);
   useEffect(() => {
-    const label = ROUTES.find((r) => r.key === route)?.label ?? 'Steward';
+    const label = ROUTES.find((r) => r.key === route.key)?.label ?? 'Steward';
     document.title = `${label} · ${organisationName} · Steward`;
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
     document.querySelector<HTMLElement>('#main-content h1')?.focus();
-  }, [route, organisationName]);
+  }, [route.key, route.parts.join('/'), organisationName]);
 
   const skipToMain = (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
@@ -101,7 +115,7 @@ function ShellInner({ status, lockError, onLock }: ShellProps) {
           </Button>
         </header>
         <div className="shell-body">
-          <Nav label="Main" items={ROUTES} current={route} />
+          <Nav label="Main" items={ROUTES} current={route.key} />
           <main className="shell-main" id="main-content" tabIndex={-1}>
             {autoLock.warning ? <IdleWarning withinMs={autoLock.warnMs} onStay={autoLock.stayUnlocked} /> : null}
             {lockError ? <ErrorAlert error={lockError}>Steward could not lock the ledger. It is still open.</ErrorAlert> : null}

@@ -12,8 +12,8 @@ import type { Migration } from './types';
  * - an entry's lines sum to zero and there are at least two of them (checked when the entry row
  *   is inserted, after its lines: the lines' foreign key is deferred);
  * - no line is added to an entry that is already posted;
- * - every line's client and date are its entry's client and date;
- * - a line's account belongs to the entry's client (one client's money never pays another's);
+ * - every line posts to an account of its entry's own client, on the entry's date (one client's
+ *   money never pays for another's);
  * - nothing is posted on or before the date the books are closed through;
  * - an entry is reversed at most once, and a reversal cannot itself be reversed.
  */
@@ -154,7 +154,6 @@ export const migration002: Migration = {
         id          INTEGER PRIMARY KEY,
         entry_id    INTEGER NOT NULL REFERENCES journal_entries(id) DEFERRABLE INITIALLY DEFERRED,
         account_id  INTEGER NOT NULL REFERENCES accounts(id),
-        client_id   INTEGER NOT NULL REFERENCES clients(id),
         date        TEXT NOT NULL,
         amount      INTEGER NOT NULL CHECK (amount <> 0)
       ) STRICT;
@@ -164,20 +163,19 @@ export const migration002: Migration = {
       CREATE TRIGGER journal_lines_into_open_entry BEFORE INSERT ON journal_lines
       WHEN EXISTS (SELECT 1 FROM journal_entries WHERE id = NEW.entry_id)
       BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: lines cannot be added to a posted entry'); END;
-      CREATE TRIGGER journal_lines_own_account BEFORE INSERT ON journal_lines
-      WHEN (SELECT client_id FROM accounts WHERE id = NEW.account_id) IS NOT NEW.client_id
-      BEGIN SELECT RAISE(ABORT, 'FORBIDDEN: a line must post to an account of its own client'); END;
 
-      CREATE TRIGGER journal_entries_balanced BEFORE INSERT ON journal_entries
-      WHEN (SELECT COUNT(*) FROM journal_lines WHERE entry_id = NEW.id) < 2
-        OR (SELECT SUM(amount) FROM journal_lines WHERE entry_id = NEW.id) <> 0
-      BEGIN SELECT RAISE(ABORT, 'UNBALANCED: an entry needs at least two lines that sum to zero'); END;
-      CREATE TRIGGER journal_entries_lines_match BEFORE INSERT ON journal_entries
-      WHEN EXISTS (SELECT 1 FROM journal_lines WHERE entry_id = NEW.id AND (client_id <> NEW.client_id OR date <> NEW.date))
-      BEGIN SELECT RAISE(ABORT, 'FORBIDDEN: every line of an entry belongs to its client and date'); END;
-      CREATE TRIGGER journal_entries_open_period BEFORE INSERT ON journal_entries
-      WHEN NEW.date <= (SELECT MAX(through) FROM period_closes)
-      BEGIN SELECT RAISE(ABORT, 'PERIOD_CLOSED: the books are closed for that date'); END;
+      -- Checked when the entry row goes in, after its lines: it balances, every line posts to an
+      -- account of the entry's own client on the entry's date, and its period is open.
+      CREATE TRIGGER journal_entries_check BEFORE INSERT ON journal_entries
+      BEGIN
+        SELECT RAISE(ABORT, 'UNBALANCED: an entry needs at least two lines that sum to zero')
+          FROM (SELECT COUNT(*) AS n, TOTAL(amount) AS s FROM journal_lines WHERE entry_id = NEW.id) WHERE n < 2 OR s <> 0;
+        SELECT RAISE(ABORT, 'FORBIDDEN: every line of an entry posts to its own client and date')
+          WHERE EXISTS (SELECT 1 FROM journal_lines l JOIN accounts a ON a.id = l.account_id
+                         WHERE l.entry_id = NEW.id AND (a.client_id <> NEW.client_id OR l.date <> NEW.date));
+        SELECT RAISE(ABORT, 'PERIOD_CLOSED: the books are closed for that date')
+          WHERE NEW.date <= (SELECT MAX(through) FROM period_closes);
+      END;
       CREATE TRIGGER journal_entries_no_reverse_reversal BEFORE INSERT ON journal_entries
       WHEN NEW.reverses_id IS NOT NULL AND (SELECT kind FROM journal_entries WHERE id = NEW.reverses_id) = 'reversal'
       BEGIN SELECT RAISE(ABORT, 'CONFLICT: a reversal cannot itself be reversed'); END;

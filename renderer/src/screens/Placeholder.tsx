@@ -2,13 +2,9 @@ import type { RouteKey } from '../routes';
 import { EmptyState } from '../ui';
 import { ScreenHeading } from './ScreenHeading';
 
-type PlaceholderKey = Exclude<RouteKey, 'dashboard' | 'settings'>;
+type PlaceholderKey = Exclude<RouteKey, 'dashboard' | 'settings' | 'clients' | 'funders'>;
 
 const COPY: Record<PlaceholderKey, { title: string; holds: string }> = {
-  clients: {
-    title: 'Clients',
-    holds: 'Each person you support: their personal budget, funders, support plan and account balance.',
-  },
   planning: {
     title: 'Planning',
     holds: 'Budget plans for each client: expected funding, planned spending and what is left over the year.',
