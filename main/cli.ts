@@ -2,16 +2,19 @@
  * The CLI: `steward <command> …`. Every command goes through the same api dispatcher as the app.
  * The passphrase comes from STEWARD_PASSPHRASE or --passphrase-file, never from an argument.
  * Exit codes: 0 success, 1 failure (CODE: message on stderr), 2 usage.
+ * The client-money commands (funder, client, receipt, payment, …) live in cli-money.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { StewardError } from '../shared/errors';
-import type { Method } from '../shared/contract';
+import type { InputOf, Method, OutputOf } from '../shared/contract';
+import { dayOf } from '../shared/dates';
 import { dispatch } from './api';
 import { createContext, defaultDataDir } from './api/create-context';
 import type { ApiContext } from './api/context';
 import { APP_VERSION } from './version';
+import { MONEY_COMMANDS } from './cli-money';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -23,25 +26,38 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export type Options = NonNullable<ParseArgsConfig['options']>;
+/** Parsed flags: strings, booleans, and string lists for repeatable flags (`multiple: true`). */
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
-interface Command {
+export interface Command {
   summary: string;
   usage: string;
   options: Options;
-  run(ctx: CliContext): Promise<void>;
+  /** Resolves to the exit code when it is not 0 (e.g. verify reports its own problems and returns 1). */
+  run(ctx: CliContext): Promise<number | void>;
 }
 
-interface CliContext {
-  values: Record<string, string | boolean | undefined>;
+export interface CliContext {
+  values: Values;
   io: CliIo;
   api: ApiContext;
   json: boolean;
   /** Call the api; throws StewardError on failure. */
-  call(method: Method, input: unknown): Promise<unknown>;
+  call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
   passphrase(): string;
   openLedger(): Promise<void>;
   print(value: unknown, human: () => string): void;
+  /** A usage error (exit 2): nothing is opened or written. */
+  usage(message: string): never;
+  /** Today by the app clock, YYYY-MM-DD. */
+  today(): string;
+  /**
+   * Run several api writes as one: they land together or not at all. Each api write is its own
+   * transaction; inside this they become savepoints of one outer transaction, rolled back whole on
+   * any failure. Needs the ledger open.
+   */
+  atomically<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 const COMMON: Options = {
@@ -51,7 +67,7 @@ const COMMON: Options = {
   passphrase: { type: 'string' },
 };
 
-function need(values: CliContext['values'], name: string): string {
+function need(values: Values, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
   return v;
@@ -66,7 +82,7 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(c.values, 'ledger');
       const name = typeof c.values['name'] === 'string' ? c.values['name'] : path.basename(file).replace(/\.steward$/i, '');
       const info = await c.call('ledger.create', { path: file, passphrase: c.passphrase(), organisationName: name });
-      c.print(info, () => `Created ${(info as { path: string }).path}\n`);
+      c.print(info, () => `Created ${info.path}\n`);
     },
   },
   verify: {
@@ -75,12 +91,13 @@ export const COMMANDS: Record<string, Command> = {
     options: { ledger: { type: 'string' } },
     async run(c) {
       await c.openLedger();
-      const r = (await c.call('ledger.verify', {})) as { ok: boolean; schemaVersion: number; integrity: string; problems: Array<{ code: string; message: string }> };
+      const r = await c.call('ledger.verify', {});
       c.print(r, () => (r.ok ? `OK: integrity ${r.integrity}, schema version ${r.schemaVersion}\n` : ''));
-      if (!r.ok) {
-        const first = r.problems[0];
-        throw new StewardError((first?.code as 'CORRUPT') ?? 'CORRUPT', first?.message ?? 'The ledger did not verify.');
-      }
+      if (r.ok) return 0;
+      // The first problem leads (CODE: message); any others follow, one a line.
+      const problems = r.problems.length ? r.problems : [{ code: 'CORRUPT', message: 'The ledger did not verify.' }];
+      c.io.stderr(problems.map((p) => `${p.code}: ${p.message}\n`).join(''));
+      return 1;
     },
   },
   backup: {
@@ -90,7 +107,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(c) {
       const out = need(c.values, 'out');
       await c.openLedger();
-      const r = (await c.call('ledger.backup', { file: out })) as { path: string; bytes: number };
+      const r = await c.call('ledger.backup', { file: out });
       c.print(r, () => `Backed up to ${r.path} (${r.bytes} bytes, verified)\n`);
     },
   },
@@ -101,10 +118,11 @@ export const COMMANDS: Record<string, Command> = {
     async run(c) {
       const backup = need(c.values, 'backup');
       const target = need(c.values, 'ledger');
-      const info = (await c.call('ledger.restore', { backupPath: backup, targetPath: target, passphrase: c.passphrase() })) as { path: string };
+      const info = await c.call('ledger.restore', { backupPath: backup, targetPath: target, passphrase: c.passphrase() });
       c.print(info, () => `Restored ${backup} to ${info.path}\n`);
     },
   },
+  ...MONEY_COMMANDS,
 };
 
 function helpText(): string {
@@ -114,11 +132,13 @@ function helpText(): string {
     'Usage: steward <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`),
+    ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(18)} ${c.summary}`),
     '',
-    'Every command takes --help. The passphrase comes from the STEWARD_PASSPHRASE environment',
-    'variable or --passphrase-file FILE; it is never accepted as an argument.',
-    'Exit codes: 0 success, 1 failure (error code and message on stderr), 2 usage.',
+    'Every command takes --help, --ledger FILE and --json. The passphrase comes from the',
+    'STEWARD_PASSPHRASE environment variable or --passphrase-file FILE; it is never accepted as an',
+    'argument. Amounts are written 1234.56 or £1,234.56; JSON output gives amounts in pence.',
+    'Exit codes: 0 success, 1 failure (error code and message on stderr), 2 usage (a missing or',
+    'malformed flag: nothing is written).',
     '',
   ];
   return lines.join('\n');
@@ -147,13 +167,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     args = rest.slice(1);
   }
   const cmd = COMMANDS[key];
+  const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${name} `));
+  if (!cmd && group.length > 0 && !(rest[0] && !rest[0].startsWith('-'))) {
+    // "steward client" or "steward client --help": list the group's subcommands.
+    const help = rest.includes('--help') || rest.includes('-h');
+    const text = `steward ${name}: choose a subcommand:\n${group.map((k) => `  steward ${k.padEnd(18)} ${COMMANDS[k]!.summary}`).join('\n')}\n`;
+    if (help) io.stdout(text);
+    else io.stderr(text);
+    return help ? 0 : 2;
+  }
   if (!cmd) {
     io.stderr(`steward: unknown command "${argv.slice(0, 2).join(' ')}". Run steward --help.\n`);
     return 2;
   }
-  let values: CliContext['values'];
+  let values: Values;
   try {
-    values = parseArgs({ args, options: { ...COMMON, ...cmd.options }, allowPositionals: false, strict: true }).values as CliContext['values'];
+    values = parseArgs({ args, options: { ...COMMON, ...cmd.options }, allowPositionals: false, strict: true }).values as Values;
   } catch (e) {
     io.stderr(`steward ${key}: ${e instanceof Error ? e.message : String(e)}\nUsage: ${cmd.usage}\n`);
     return 2;
@@ -173,10 +202,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io,
     api,
     json,
-    async call(method, input) {
+    async call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
       const r = await dispatch(api, method, input);
       if (!r.ok) throw new StewardError(r.error.code, r.error.message, r.error.where === undefined ? {} : { where: r.error.where });
-      return r.value;
+      // The dispatcher has checked the value against the contract's output schema.
+      return r.value as OutputOf<M>;
     },
     passphrase() {
       const file = values['passphrase-file'];
@@ -198,10 +228,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     print(value, human) {
       io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : human());
     },
+    usage(message) {
+      throw new UsageError(message);
+    },
+    today() {
+      return dayOf(api.now());
+    },
+    async atomically<T>(fn: () => Promise<T>): Promise<T> {
+      const ledger = api.session.ledger;
+      if (!ledger) throw new StewardError('LOCKED', 'The ledger is locked. Unlock it to continue.');
+      ledger.db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn();
+        ledger.db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (ledger.db.inTransaction) ledger.db.exec('ROLLBACK');
+        throw e;
+      }
+    },
   };
   try {
-    await cmd.run(c);
-    return 0;
+    return (await cmd.run(c)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`steward ${key}: ${e.message}\nUsage: ${cmd.usage}\n`);

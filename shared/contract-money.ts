@@ -448,7 +448,7 @@ export const moneyContract = {
   },
 
   'balance.asOf': { input: z.object({ asOf: IsoDate, clientId: Id.optional() }).strict(), output: BalanceResult, writes: false },
-  'alerts.scan': { input: z.object({ asOf: IsoDate }).strict(), output: z.object({ asOf: z.string(), alerts: z.array(Alert) }), writes: false },
+  'alerts.scan': { input: z.object({ asOf: IsoDate.optional() }).strict(), output: z.object({ asOf: z.string(), alerts: z.array(Alert) }), writes: false },
 
   'period.status': { input: Empty, output: z.object({ closedThrough: z.string().nullable() }), writes: false },
   'period.close': { input: z.object({ through: IsoDate }).strict(), output: z.object({ closedThrough: z.string() }), writes: true },

@@ -7,7 +7,9 @@ export function normaliseNhsNumber(text: string): string {
   return text.replace(/[\s-]/g, '');
 }
 
+/** The check digit for the first nine digits, or null when there is none (10, or not nine digits). */
 export function nhsCheckDigit(nineDigits: string): number | null {
+  if (!/^\d{9}$/.test(nineDigits)) return null;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * (10 - i);
   const check = 11 - (sum % 11);

@@ -24,7 +24,8 @@ import {
   updateFunder,
 } from '../clients/repo';
 import { clientMoney } from '../ledger/alerts';
-import { accountBalances } from '../ledger/balances';
+import { accountBalances, bankBalances, scheduleRows, weeklyFunding } from '../ledger/balances';
+import { weeksHeld } from '../ledger/rules';
 import { readEntry, type Stamp } from '../ledger/journal';
 import {
   addAttachment,
@@ -153,18 +154,21 @@ export const moneyHandlers: HandlerMap<MoneyMethod> = {
 
   'balance.asOf': (ctx, i) =>
     read(ctx, (db) => {
-      if (i.clientId !== undefined) getClient(db, i.clientId);
-      const rows = clientMoney(db, i.asOf, i.clientId).map((m) => ({
-        id: m.clientId,
-        clientId: m.clientId,
-        name: m.name,
-        balance: m.balance,
-        weeklyFunding: m.weeklyFunding,
-        weeksHeld: m.weeksHeld,
-      }));
+      const clients = i.clientId === undefined ? listClientRows(db) : [getClient(db, i.clientId)];
+      const balances = bankBalances(db, i.asOf);
+      const weekly = weeklyFunding(scheduleRows(db, i.clientId), i.asOf);
+      const rows = clients.map((c) => {
+        const balance = balances.get(c.id) ?? 0;
+        const wf = weekly.get(c.id) ?? 0;
+        return { id: c.id, clientId: c.id, name: c.name, balance, weeklyFunding: wf, weeksHeld: weeksHeld(balance, wf) };
+      });
       return { asOf: i.asOf, clients: rows, total: rows.reduce((t, r) => t + r.balance, 0) };
     }),
-  'alerts.scan': (ctx, i) => read(ctx, (db) => ({ asOf: i.asOf, alerts: clientMoney(db, i.asOf).flatMap((m) => m.alerts) })),
+  'alerts.scan': (ctx, i) =>
+    read(ctx, (db, today) => {
+      const asOf = i.asOf ?? today;
+      return { asOf, alerts: clientMoney(db, asOf).flatMap((m) => m.alerts) };
+    }),
 
   'period.status': (ctx) => read(ctx, (db) => periodStatus(db)),
   'period.close': (ctx, i) => write(ctx, (db, st) => closePeriod(db, i.through, st)),

@@ -71,32 +71,44 @@ interface BankRow {
   account_number: string;
 }
 
-export function listBankAccounts(db: Database, asOf = '9999-12-31'): BankAccount[] {
-  const rows = db.prepare('SELECT * FROM bank_accounts ORDER BY name COLLATE NOCASE, id').all() as BankRow[];
-  const members = db.prepare("SELECT bank_account_id AS b, client_id AS c FROM accounts WHERE code = 'bank' ORDER BY client_id").all() as Array<{ b: number; c: number }>;
+function bankAccountsOf(db: Database, rows: BankRow[], asOf: string): BankAccount[] {
+  const one = rows.length === 1 ? rows[0]!.id : null;
+  const members = db
+    .prepare(`SELECT bank_account_id AS b, client_id AS c FROM accounts WHERE bank_account_id IS NOT NULL ${one === null ? '' : 'AND bank_account_id = ?'} ORDER BY client_id`)
+    .all(...(one === null ? [] : [one])) as Array<{ b: number; c: number }>;
   const balances = db
     .prepare(
       `SELECT a.bank_account_id AS b, COALESCE(SUM(l.amount), 0) AS t
          FROM accounts a JOIN journal_lines l ON l.account_id = a.id AND l.date <= ?
-        WHERE a.code = 'bank' GROUP BY a.bank_account_id`,
+        WHERE a.bank_account_id IS NOT NULL ${one === null ? '' : 'AND a.bank_account_id = ?'} GROUP BY a.bank_account_id`,
     )
-    .all(asOf) as Array<{ b: number; t: number }>;
+    .all(...(one === null ? [asOf] : [asOf, one])) as Array<{ b: number; t: number }>;
   const bal = new Map(balances.map((r) => [r.b, r.t]));
+  const byBank = new Map<number, number[]>();
+  for (const m of members) {
+    const l = byBank.get(m.b);
+    if (l) l.push(m.c);
+    else byBank.set(m.b, [m.c]);
+  }
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     kind: r.kind,
     sortCode: r.sort_code,
     accountNumber: r.account_number,
-    clientIds: members.filter((m) => m.b === r.id).map((m) => m.c),
+    clientIds: byBank.get(r.id) ?? [],
     balance: bal.get(r.id) ?? 0,
   }));
 }
 
-export function getBankAccount(db: Database, id: number): BankAccount {
-  const b = listBankAccounts(db).find((x) => x.id === id);
-  if (!b) throw new StewardError('NOT_FOUND', `There is no bank account ${id}.`, { where: 'bankAccountId' });
-  return b;
+export function listBankAccounts(db: Database, asOf = '9999-12-31'): BankAccount[] {
+  return bankAccountsOf(db, db.prepare('SELECT * FROM bank_accounts ORDER BY name COLLATE NOCASE, id').all() as BankRow[], asOf);
+}
+
+export function getBankAccount(db: Database, id: number, asOf = '9999-12-31'): BankAccount {
+  const r = db.prepare('SELECT * FROM bank_accounts WHERE id = ?').get(id) as BankRow | undefined;
+  if (!r) throw new StewardError('NOT_FOUND', `There is no bank account ${id}.`, { where: 'bankAccountId' });
+  return bankAccountsOf(db, [r], asOf)[0]!;
 }
 
 export function createBankAccount(db: Database, input: z.output<typeof BankAccountCreate>, st: Stamp): BankAccount {
@@ -448,9 +460,10 @@ export function createSchedule(db: Database, input: z.output<typeof ScheduleCrea
   return s;
 }
 
-export function endSchedule(db: Database, id: number, endDate: string, st: Stamp): Schedule {
+/** End a schedule. `beforeStart` (ending a client) lets a schedule that never began expect nothing. */
+export function endSchedule(db: Database, id: number, endDate: string, st: Stamp, opts: { beforeStart?: boolean } = {}): Schedule {
   const before = getSchedule(db, id);
-  if (endDate < before.firstDate) throw new StewardError('VALIDATION', `The end date is before the schedule's first date (${before.firstDate}).`, { where: 'endDate' });
+  if (endDate < before.firstDate && !opts.beforeStart) throw new StewardError('VALIDATION', `The end date is before the schedule's first date (${before.firstDate}).`, { where: 'endDate' });
   db.prepare('UPDATE schedules SET end_date = ? WHERE id = ?').run(endDate, id);
   const after = getSchedule(db, id);
   audit(db, { ...st, action: 'update', entity: 'schedule', entityId: id, before, after });

@@ -9,7 +9,7 @@ import { DEFAULT_FUNDER_RULES, FunderRules, type AlertKind } from '../../shared/
 import { formatPence } from '../../shared/money';
 import type { Alert, Figure } from '../../shared/contract-money';
 import { bankBalance, bankBalances, liabilities, scheduleRows, spending, weeklyFunding, type ClientLiabilities, type ScheduleRowLite } from './balances';
-import { countDue, GRACE_DAYS, matchReceipts, matchWindowDays, type DueItem, type ReceivedItem } from './receipts-match';
+import { countDue, dueDates, GRACE_DAYS, matchReceipts, matchWindowDays, type DueItem, type ReceivedItem } from './receipts-match';
 import { lowBalanceCheck, surplusCheck, weeksHeld } from './rules';
 
 /** Receipts are checked over this many days before the as-at date. */
@@ -42,10 +42,8 @@ const text = (label: string, t: string): Figure => ({ label, pence: null, text: 
 function receiptsBetween(db: Database, from: string, to: string, clientId?: number): Map<string, ReceivedItem[]> {
   const rows = db
     .prepare(
-      `SELECT e.id, e.client_id AS c, e.source, e.funder_id AS f, e.date, l.amount
+      `SELECT e.id, e.client_id AS c, e.source, e.funder_id AS f, e.date, e.bank_amount AS amount
          FROM journal_entries e
-         JOIN journal_lines l ON l.entry_id = e.id
-         JOIN accounts a ON a.id = l.account_id AND a.code = 'bank'
         WHERE e.kind = 'receipt' AND e.date > ? AND e.date <= ? ${clientId === undefined ? '' : 'AND e.client_id = ?'}
           AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_id = e.id AND r.date <= ?)`,
     )
@@ -73,7 +71,7 @@ function contributionsReceived(db: Database, asOf: string, clientId?: number): M
          FROM accounts a WHERE a.code = 'income:contribution' ${clientId === undefined ? '' : 'AND a.client_id = ?'}`,
     )
     .all(...(clientId === undefined ? [asOf] : [asOf, clientId])) as Array<{ c: number; t: number }>;
-  return new Map(rows.map((r) => [r.c, -r.t]));
+  return new Map(rows.map((r) => [r.c, 0 - r.t]));
 }
 
 export function clientMoney(db: Database, asOf: string, clientId?: number): ClientMoney[] {
@@ -112,6 +110,7 @@ export function clientMoney(db: Database, asOf: string, clientId?: number): Clie
     const lia: ClientLiabilities = owed.get(c.id) ?? { unpaid: 0, holidayAccrued: 0, redundancyReserve: 0 };
     const due: DueItem[] = [];
     let assessed = 0;
+    let expectedIn = 0;
     const open = c.status !== 'ended';
     for (const s of byClient.get(c.id) ?? []) {
       const like = { id: s.id, amount: s.amount, cadence: s.cadence, firstDate: s.first_date, endDate: s.end_date };
@@ -120,6 +119,7 @@ export function clientMoney(db: Database, asOf: string, clientId?: number): Clie
       const shown = m.due.filter((d) => d.dueDate >= from);
       due.push(...shown);
       if (s.source === 'contribution') assessed += s.amount * countDue(like, addDays(asOf, -GRACE_DAYS));
+      expectedIn += s.amount * dueDates(like, addDays(asOf, 1), addDays(asOf, 28)).length;
       if (!open) continue;
       const who = s.source === 'council' ? 'funding' : 'contribution';
       for (const d of shown) {
@@ -175,7 +175,7 @@ export function clientMoney(db: Database, asOf: string, clientId?: number): Clie
       if (sur.surplus > 0) add('surplus', 'warning', `Surplus of ${formatPence(sur.surplus)} under the funder's rule.`, sur.rule, sur.figures);
     }
     const weeklySpend = Math.floor(((spent.get(c.id) ?? 0) + SPEND_WEEKS / 2) / SPEND_WEEKS);
-    const low = lowBalanceCheck({ balance, unpaid: lia.unpaid, weeklySpend: Math.max(0, weeklySpend), spendWeeks: SPEND_WEEKS });
+    const low = lowBalanceCheck({ balance, unpaid: lia.unpaid, weeklySpend: Math.max(0, weeklySpend), spendWeeks: SPEND_WEEKS, expectedIn });
     if (open && low.low && balance >= 0) add('low-balance', 'warning', `The balance is ${formatPence(low.shortfall)} short of the next 4 weeks' commitments.`, low.rule, low.figures);
     due.sort((a, b) => (a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : a.scheduleId - b.scheduleId));
     out.push({ clientId: c.id, name: c.name, balance, weeklyFunding: wf, weeksHeld: weeksHeld(balance, wf), alerts, due, contributions: { assessedToDate: assessed, receivedToDate: received, arrears } });

@@ -11,7 +11,7 @@ export function bankBalances(db: Database, asOf: string): Map<number, number> {
   const rows = db
     .prepare(
       `SELECT a.client_id AS c, (SELECT COALESCE(SUM(l.amount), 0) FROM journal_lines l WHERE l.account_id = a.id AND l.date <= ?) AS t
-         FROM accounts a WHERE a.code = 'bank'`,
+         FROM accounts a WHERE a.bank_account_id IS NOT NULL`,
     )
     .all(asOf) as Array<{ c: number; t: number }>;
   return new Map(rows.map((r) => [r.c, r.t]));
@@ -84,7 +84,7 @@ export function spending(db: Database, from: string, to: string, clientId?: numb
   const rows = db
     .prepare(
       `SELECT a.client_id AS c, (SELECT COALESCE(SUM(l.amount), 0) FROM journal_lines l WHERE l.account_id = a.id AND l.date > ? AND l.date <= ?) AS t
-         FROM accounts a WHERE a.type = 'expense' ${clientId === undefined ? '' : 'AND a.client_id = ?'}`,
+         FROM accounts a WHERE a.code >= 'expense:' AND a.code < 'expense;' ${clientId === undefined ? '' : 'AND a.client_id = ?'}`,
     )
     .all(...(clientId === undefined ? [from, to] : [from, to, clientId])) as Array<{ c: number; t: number }>;
   const out = new Map<number, number>();

@@ -37,6 +37,8 @@ export interface NewEntry {
   authorisations?: AuthorisationRecord[];
   override?: { by: string; reason: string } | null;
   lines: NewLine[];
+  /** The sum of the lines on the client's bank account, when the caller knows it (else looked up). */
+  bankAmount?: number;
 }
 
 export interface Stamp {
@@ -48,6 +50,7 @@ interface Stmts {
   lastEntry: Statement;
   insertLine: Statement;
   insertEntry: Statement;
+  isBank: Statement;
 }
 
 const cache = new WeakMap<Database, Stmts>();
@@ -56,13 +59,14 @@ function stmts(db: Database): Stmts {
   let s = cache.get(db);
   if (!s) {
     s = {
+      isBank: db.prepare("SELECT code = 'bank' AS b FROM accounts WHERE id = ?").pluck(),
       lastEntry: db.prepare('SELECT id, hash FROM journal_entries ORDER BY id DESC LIMIT 1'),
-      insertLine: db.prepare('INSERT INTO journal_lines(entry_id, account_id, date, amount) VALUES (?, ?, ?, ?)'),
+      insertLine: db.prepare('INSERT INTO journal_lines(entry_id, seq, account_id, date, amount) VALUES (?, ?, ?, ?, ?)'),
       insertEntry: db.prepare(
         `INSERT INTO journal_entries(id, client_id, date, kind, source, category, funder_id, payee_id, reference, memo,
-           reverses_id, reason, authorisation_json, override_json, created_at, actor, prev_hash, hash)
+           reverses_id, bank_amount, reason, authorisation_json, override_json, created_at, actor, prev_hash, hash)
          VALUES (@id, @client_id, @date, @kind, @source, @category, @funder_id, @payee_id, @reference, @memo,
-           @reverses_id, @reason, @authorisation_json, @override_json, @created_at, @actor, @prev_hash, @hash)`,
+           @reverses_id, @bank_amount, @reason, @authorisation_json, @override_json, @created_at, @actor, @prev_hash, @hash)`,
       ),
     };
     cache.set(db, s);
@@ -82,6 +86,7 @@ export interface EntryRowRaw {
   reference: string;
   memo: string;
   reverses_id: number | null;
+  bank_amount: number;
   reason: string | null;
   authorisation_json: string;
   override_json: string | null;
@@ -112,6 +117,7 @@ export function entryHash(row: Omit<EntryRowRaw, 'hash'>, lines: ReadonlyArray<{
     row.reference,
     row.memo,
     row.reverses_id,
+    row.bank_amount,
     row.reason,
     row.authorisation_json,
     row.override_json,
@@ -126,7 +132,22 @@ export function entryHash(row: Omit<EntryRowRaw, 'hash'>, lines: ReadonlyArray<{
  * Post one balanced entry inside the caller's transaction. Checks in code first (so the message is
  * clear), and SQL triggers check again.
  */
-export function postEntry(db: Database, e: NewEntry, stamp: Stamp): number {
+/** The journal's last entry id and hash: where the next entry chains on. */
+export interface ChainHead {
+  id: number;
+  hash: string;
+}
+
+export function chainHead(db: Database): ChainHead {
+  const last = stmts(db).lastEntry.get() as ChainHead | undefined;
+  return last ?? { id: 0, hash: GENESIS };
+}
+
+/**
+ * `head`, when given, is the chain head the caller is carrying through a batch (inside one
+ * transaction); it is advanced to the new entry. Without it the head is read from the journal.
+ */
+export function postEntry(db: Database, e: NewEntry, stamp: Stamp, head?: ChainHead): number {
   if (e.lines.length < 2) throw new StewardError('UNBALANCED', 'An entry needs at least two lines.');
   let sum = 0;
   for (const l of e.lines) {
@@ -135,8 +156,8 @@ export function postEntry(db: Database, e: NewEntry, stamp: Stamp): number {
   }
   if (sum !== 0) throw new StewardError('UNBALANCED', `The entry does not balance: its lines sum to ${sum}p.`);
   const s = stmts(db);
-  const last = s.lastEntry.get() as { id: number; hash: string } | undefined;
-  const id = (last?.id ?? 0) + 1;
+  const last = head ?? chainHead(db);
+  const id = last.id + 1;
   const row: Omit<EntryRowRaw, 'hash'> = {
     id,
     client_id: e.clientId,
@@ -149,19 +170,24 @@ export function postEntry(db: Database, e: NewEntry, stamp: Stamp): number {
     reference: e.reference ?? '',
     memo: e.memo ?? '',
     reverses_id: e.reversesId ?? null,
+    bank_amount: e.bankAmount ?? e.lines.reduce((t, l) => (s.isBank.get(l.accountId) === 1 ? t + l.amount : t), 0),
     reason: e.reason ?? null,
     authorisation_json: JSON.stringify(e.authorisations ?? []),
     override_json: e.override ? JSON.stringify(e.override) : null,
     created_at: stamp.at,
     actor: stamp.actor,
-    prev_hash: last?.hash ?? GENESIS,
+    prev_hash: last.hash,
   };
   const lines = e.lines.map((l) => ({ account_id: l.accountId, amount: l.amount }));
   const hash = entryHash(row, lines);
   sqlGuard(() => {
-    for (const l of lines) s.insertLine.run(id, l.account_id, e.date, l.amount);
+    lines.forEach((l, i) => s.insertLine.run(id, i + 1, l.account_id, e.date, l.amount));
     s.insertEntry.run({ ...row, hash });
   });
+  if (head) {
+    head.id = id;
+    head.hash = hash;
+  }
   return id;
 }
 
@@ -182,9 +208,8 @@ export function readEntry(db: Database, id: number): Entry {
     .get(id) as EntryJoined | undefined;
   if (!row) throw new StewardError('NOT_FOUND', `There is no journal entry ${id}.`);
   const lines = db
-    .prepare('SELECT l.account_id, a.code, a.client_id, l.amount FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.id')
+    .prepare('SELECT l.account_id, a.code, a.client_id, l.amount FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.seq')
     .all(id) as Array<{ account_id: number; code: string; client_id: number; amount: number }>;
-  const bank = lines.filter((l) => l.code === 'bank').reduce((t, l) => t + l.amount, 0);
   return {
     id: row.id,
     clientId: row.client_id,
@@ -196,7 +221,7 @@ export function readEntry(db: Database, id: number): Entry {
     memo: row.memo,
     payeeId: row.payee_id,
     payeeName: row.payee_name,
-    amount: bank,
+    amount: row.bank_amount,
     reversesId: row.reverses_id,
     reversedById: row.reversed_by_id,
     reason: row.reason,
@@ -222,7 +247,8 @@ export interface ChainProblem {
  */
 export function verifyJournalChain(db: Database): ChainProblem | null {
   let prev = GENESIS;
-  const lineIter = db.prepare('SELECT entry_id, account_id, amount FROM journal_lines ORDER BY entry_id, id').iterate() as IterableIterator<{
+  const bankAccounts = new Set(db.prepare("SELECT id FROM accounts WHERE bank_account_id IS NOT NULL").pluck().all() as number[]);
+  const lineIter = db.prepare('SELECT entry_id, account_id, amount FROM journal_lines ORDER BY entry_id, seq').iterate() as IterableIterator<{
     entry_id: number;
     account_id: number;
     amount: number;
@@ -249,6 +275,9 @@ export function verifyJournalChain(db: Database): ChainProblem | null {
     const { hash, ...rest } = row;
     if (entryHash(rest, lines) !== hash) return fail(`Journal entry ${row.id} does not match its hash: its content was changed outside Steward.`);
     if (lines.length < 2 || lines.reduce((t, l) => t + l.amount, 0) !== 0) return fail(`Journal entry ${row.id} does not balance.`, 'UNBALANCED');
+    if (lines.reduce((t, l) => (bankAccounts.has(l.account_id) ? t + l.amount : t), 0) !== row.bank_amount) {
+      return fail(`Journal entry ${row.id}'s bank amount does not match its lines: the file was changed outside Steward.`);
+    }
     prev = hash;
     expectedId++;
   }

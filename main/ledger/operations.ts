@@ -191,7 +191,7 @@ export function reverseEntry(db: Database, input: z.output<typeof Reverse>, st: 
   const orig = readEntry(db, input.entryId);
   if (orig.kind === 'reversal') throw new StewardError('CONFLICT', `Entry ${orig.id} is itself a reversal (of entry ${orig.reversesId}); post a new entry instead.`, { where: 'entryId' });
   if (orig.reversedById !== null) throw new StewardError('CONFLICT', `Entry ${orig.id} was already reversed by entry ${orig.reversedById}.`, { where: 'entryId' });
-  const c = getClient(db, orig.clientId);
+  const c = openClient(db, orig.clientId);
   const date = input.date ?? (st.today < orig.date ? orig.date : st.today);
   if (date < orig.date) throw new StewardError('VALIDATION', `A reversal cannot be dated before the entry it reverses (${orig.date}).`, { where: 'date' });
   checkOpenPeriod(db, date);
@@ -316,7 +316,7 @@ export function endClient(db: Database, input: { id: number; date: string; reaso
     entries.push(readEntry(db, id));
   }
   for (const e of entries) audit(db, { ...st, action: 'post', entity: 'entry', entityId: e.id, after: e });
-  for (const s of listSchedules(db, c.id)) if (!s.endDate || s.endDate > input.date) endSchedule(db, s.id, input.date < s.firstDate ? s.firstDate : input.date, st);
+  for (const s of listSchedules(db, c.id)) if (!s.endDate || s.endDate > input.date) endSchedule(db, s.id, input.date, st, { beforeStart: true });
   const client = setClientStatus(db, c.id, 'ended', input.date, input.reason, st);
   return { client, refundToClient, refundToFunder, entries };
 }

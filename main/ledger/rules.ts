@@ -6,9 +6,14 @@ import { formatPence } from '../../shared/money';
 import type { FunderRules } from '../../shared/domain';
 import type { Figure } from '../../shared/contract-money';
 
+/**
+ * Weeks of funding the balance covers, to one decimal place, halves rounded away from zero (so a
+ * balance below zero reads as the mirror of the same balance above it); null without funding.
+ */
 export function weeksHeld(balance: number, weeklyFunding: number): number | null {
   if (weeklyFunding <= 0) return null;
-  return Math.round((balance * 10) / weeklyFunding) / 10;
+  const tenths = Math.floor((Math.abs(balance) * 20 + weeklyFunding) / (2 * weeklyFunding));
+  return balance < 0 && tenths > 0 ? -tenths / 10 : tenths / 10;
 }
 
 export interface Liabilities {
@@ -80,6 +85,8 @@ export interface LowBalanceInput {
   unpaid: number;
   /** Average weekly spending over the recent weeks (pence). */
   weeklySpend: number;
+  /** Scheduled funding and contributions due in the next 4 weeks (pence). */
+  expectedIn: number;
   /** Weeks the average is taken over (for the rule text). */
   spendWeeks: number;
 }
@@ -92,21 +99,28 @@ export interface LowBalanceResult {
   figures: Figure[];
 }
 
-/** Low balance: below what is owed now plus the next 4 weeks of spending at the recent rate. */
+/**
+ * Low balance: the balance plus the funding and contributions due in the next 4 weeks does not
+ * cover what is owed now plus 4 weeks of spending at the recent rate. (Funding is paid in advance,
+ * so comparing the balance alone with 4 weeks of spending would flag nearly every client in the
+ * days before each payment arrives.)
+ */
 export function lowBalanceCheck(i: LowBalanceInput): LowBalanceResult {
   const commitments = i.unpaid + 4 * i.weeklySpend;
-  const low = commitments > 0 && i.balance < commitments;
+  const available = i.balance + i.expectedIn;
+  const low = commitments > 0 && available < commitments;
   return {
     low,
     commitments,
-    shortfall: low ? commitments - i.balance : 0,
-    rule: `Low balance = below the next 4 weeks of known commitments: what is owed now plus 4 weeks of spending at the average of the last ${i.spendWeeks} weeks.`,
+    shortfall: low ? commitments - available : 0,
+    rule: `Low balance = the balance plus funding due in the next 4 weeks is below the next 4 weeks of known commitments: what is owed now plus 4 weeks of spending at the average of the last ${i.spendWeeks} weeks.`,
     figures: [
       money('Balance', i.balance),
+      money('Funding and contributions due in the next 4 weeks', i.expectedIn),
       money('Owed now (wages, PAYE/NI, pension, invoices)', i.unpaid),
       money(`Average weekly spending (last ${i.spendWeeks} weeks)`, i.weeklySpend),
       money('Next 4 weeks of commitments', commitments),
-      text('Shortfall', low ? formatPence(commitments - i.balance) : 'none'),
+      text('Shortfall', low ? formatPence(commitments - available) : 'none'),
     ],
   };
 }

@@ -4,7 +4,9 @@
  * triggers guarding the append-only tables are all still there. Each problem names the first bad
  * row, so a broker can tell the support desk exactly where the file was changed.
  */
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { MIGRATIONS } from '../store/migrations';
 import { auditHash, GENESIS, type AuditRowRaw } from '../store/migrations/002_client_money';
 import { verifyJournalChain } from './journal';
 
@@ -45,9 +47,12 @@ export function verifyAuditChain(db: Database): Problem | null {
 export function verifyLedgerContent(db: Database, schemaVersion: number): Problem[] {
   if (schemaVersion < 2) return [];
   const problems: Problem[] = [];
-  const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name));
-  const missing = GUARD_TRIGGERS.filter((t) => !present.has(t));
-  if (missing.length) problems.push({ code: 'BROKEN_CHAIN', message: `Protective triggers were removed outside Steward: ${missing.join(', ')}.` });
+  // Every trigger the migrations create must be present with exactly the SQL they created it with
+  // (a guard replaced by a harmless one of the same name counts as removed).
+  const expected = expectedTriggers(schemaVersion);
+  const actual = new Map((db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; sql: string }>).map((r) => [r.name, r.sql]));
+  const missing = [...expected].filter(([name, sql]) => actual.get(name) !== sql).map(([name]) => name);
+  if (missing.length) problems.push({ code: 'BROKEN_CHAIN', message: `Protective triggers were removed or changed outside Steward: ${missing.join(', ')}.` });
   const j = verifyJournalChain(db);
   if (j) problems.push({ code: j.code, message: j.message });
   const mismatch = db
@@ -59,5 +64,38 @@ export function verifyLedgerContent(db: Database, schemaVersion: number): Proble
   if (mismatch) problems.push({ code: 'BROKEN_CHAIN', message: `Journal entry ${mismatch.id} has a line whose account or date is not the entry's own from the entry: the file was changed outside Steward.` });
   const a = verifyAuditChain(db);
   if (a) problems.push(a);
+  // The audit log records every posted entry; an entry it records that the journal lacks means
+  // rows were removed from the end of the journal (which its own chain cannot show).
+  const lastJournal = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM journal_entries').get() as { n: number }).n;
+  const lastAudited = (
+    db
+      .prepare(
+        `SELECT COALESCE(MAX(n), 0) AS n FROM (
+           SELECT CAST(entity_id AS INTEGER) AS n FROM audit_log WHERE entity = 'entry'
+           UNION ALL SELECT CAST(json_extract(after_json, '$.lastId') AS INTEGER) FROM audit_log WHERE entity = 'journal' AND action = 'import')`,
+      )
+      .get() as { n: number }
+  ).n;
+  if (lastAudited > lastJournal) {
+    problems.push({ code: 'BROKEN_CHAIN', message: `Journal entry ${lastAudited} is in the audit log but missing from the journal: entries were removed outside Steward.` });
+  }
   return problems;
+}
+
+const triggerCache = new Map<number, Map<string, string>>();
+
+/** The triggers a ledger at this schema version has when Steward made it. */
+function expectedTriggers(version: number): Map<string, string> {
+  let t = triggerCache.get(version);
+  if (!t) {
+    const mem = new Sqlite(':memory:');
+    try {
+      for (const m of MIGRATIONS) if (m.version <= version) m.up(mem);
+      t = new Map((mem.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; sql: string }>).map((r) => [r.name, r.sql]));
+    } finally {
+      mem.close();
+    }
+    triggerCache.set(version, t);
+  }
+  return t;
 }

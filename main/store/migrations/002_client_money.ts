@@ -80,6 +80,7 @@ export const migration002: Migration = {
         CHECK ((code = 'bank') = (bank_account_id IS NOT NULL))
       ) STRICT;
       CREATE INDEX accounts_bank ON accounts(bank_account_id) WHERE bank_account_id IS NOT NULL;
+      CREATE INDEX accounts_code ON accounts(code, client_id);
       CREATE TRIGGER accounts_no_update BEFORE UPDATE ON accounts
       BEGIN SELECT RAISE(ABORT, 'IMMUTABLE: an account cannot be changed once opened'); END;
       CREATE TRIGGER accounts_no_delete BEFORE DELETE ON accounts
@@ -137,6 +138,9 @@ export const migration002: Migration = {
         reference          TEXT NOT NULL DEFAULT '',
         memo               TEXT NOT NULL DEFAULT '',
         reverses_id        INTEGER UNIQUE REFERENCES journal_entries(id),
+        -- What the entry did to the client's bank share (the sum of its bank lines): kept on the
+        -- entry so receipt and statement lists read one index; checked against the lines below.
+        bank_amount        INTEGER NOT NULL,
         reason             TEXT,
         authorisation_json TEXT NOT NULL DEFAULT '[]',
         override_json      TEXT,
@@ -148,17 +152,19 @@ export const migration002: Migration = {
         CHECK (kind <> 'reversal' OR reason IS NOT NULL)
       ) STRICT;
       CREATE INDEX journal_entries_client_date ON journal_entries(client_id, date, id);
-      CREATE INDEX journal_entries_kind_date ON journal_entries(kind, date);
+      CREATE INDEX journal_entries_receipts ON journal_entries(date, client_id, source, funder_id, bank_amount) WHERE kind = 'receipt';
 
+      -- Lines are stored clustered by entry (no separate rowid): posting appends, and an entry's
+      -- lines are read together. The covering index serves balances as at any date.
       CREATE TABLE journal_lines (
-        id          INTEGER PRIMARY KEY,
         entry_id    INTEGER NOT NULL REFERENCES journal_entries(id) DEFERRABLE INITIALLY DEFERRED,
+        seq         INTEGER NOT NULL,
         account_id  INTEGER NOT NULL REFERENCES accounts(id),
         date        TEXT NOT NULL,
-        amount      INTEGER NOT NULL CHECK (amount <> 0)
-      ) STRICT;
+        amount      INTEGER NOT NULL CHECK (amount <> 0),
+        PRIMARY KEY (entry_id, seq)
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX journal_lines_account_date ON journal_lines(account_id, date, amount);
-      CREATE INDEX journal_lines_entry ON journal_lines(entry_id);
 
       CREATE TRIGGER journal_lines_into_open_entry BEFORE INSERT ON journal_lines
       WHEN EXISTS (SELECT 1 FROM journal_entries WHERE id = NEW.entry_id)
@@ -173,6 +179,9 @@ export const migration002: Migration = {
         SELECT RAISE(ABORT, 'FORBIDDEN: every line of an entry posts to its own client and date')
           WHERE EXISTS (SELECT 1 FROM journal_lines l JOIN accounts a ON a.id = l.account_id
                          WHERE l.entry_id = NEW.id AND (a.client_id <> NEW.client_id OR l.date <> NEW.date));
+        SELECT RAISE(ABORT, 'UNBALANCED: the entry''s bank amount is not the sum of its bank lines')
+          WHERE NEW.bank_amount <> (SELECT TOTAL(l.amount) FROM journal_lines l JOIN accounts a ON a.id = l.account_id
+                                     WHERE l.entry_id = NEW.id AND a.code = 'bank');
         SELECT RAISE(ABORT, 'PERIOD_CLOSED: the books are closed for that date')
           WHERE NEW.date <= (SELECT MAX(through) FROM period_closes);
       END;

@@ -1,7 +1,9 @@
 import { useQuery } from '../api';
 import type { DashboardSummary } from '../../../shared/contract';
 import { Button, Card, EmptyState, ErrorAlert } from '../ui';
+import { AlertsPanel } from '../clients-list/AlertsPanel';
 import { ScreenHeading } from './ScreenHeading';
+import '../styles-clients.css';
 
 export function Dashboard() {
   const summary = useQuery('dashboard.summary', {});
@@ -58,6 +60,7 @@ function SummaryBody({ summary }: { summary: DashboardSummary }) {
           <p className="stat">{summary.funderCount}</p>
         </Card>
       </div>
+      <AlertsPanel />
       {steps.some((s) => !s.done) ? <Card title="Still to set up">{checklist}</Card> : null}
     </div>
   );

@@ -72,7 +72,7 @@ describe('encrypted ledger file', () => {
     expect(h.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = h.db.prepare("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>;
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*(STRICT(,\s*WITHOUT ROWID)?|WITHOUT ROWID,\s*STRICT)\s*$/);
     h.close();
   });
 

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createLedgerFile, migrate, openLedgerFile, readVersion } from '../../../main/store/ledger-file';
 import { LATEST_VERSION, MIGRATIONS } from '../../../main/store/migrations';
 import type { Migration } from '../../../main/store/migrations/types';
+import { auditHash, GENESIS, type AuditRowRaw } from '../../../main/store/migrations/002_client_money';
+import { audit } from '../../../main/api/audit';
+import { GUARD_TRIGGERS, verifyAuditChain, verifyLedgerContent } from '../../../main/ledger/verify';
 import { tempDir } from '../../fixtures/temp';
 import { PASSPHRASE } from '../../fixtures/ledger';
 
@@ -49,5 +52,86 @@ describe('migrations', () => {
     const again = openLedgerFile(file, PASSPHRASE);
     expect(again.schemaVersion).toBe(LATEST_VERSION);
     again.close();
+  });
+
+  describe('002 client money', () => {
+    type Db = InstanceType<typeof Database>;
+    type ChainedRow = AuditRowRaw & { prev_hash: string; hash: string };
+    const ROWS = [
+      { at: '2026-01-05T09:00:00.000Z', actor: 'alice', action: 'create', entity: 'ledger', after: { organisationName: 'Old Ltd' } },
+      { at: '2026-01-06T09:00:00.000Z', actor: 'bob', action: 'change-passphrase', entity: 'ledger' },
+      { at: '2026-01-07T09:00:00.000Z', actor: 'alice', action: 'restore', entity: 'ledger', entityId: 7, before: { a: 1 }, after: { from: '/backups/x.steward' } },
+    ];
+
+    /** A version-1 ledger (only the first migration) with audit rows written the version-1 way. */
+    function versionOne(): Db {
+      const db = new Database(':memory:');
+      migrate(db, 1, MIGRATIONS.slice(0, 1));
+      expect(readVersion(db)).toBe(1);
+      for (const r of ROWS) audit(db, r);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'hash'").get()).toEqual({ n: 0 });
+      return db;
+    }
+
+    it('chains the audit rows written before it, leaving their content as it was', () => {
+      const db = versionOne();
+      const before = db.prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id').all() as AuditRowRaw[];
+      migrate(db, 2);
+      expect(readVersion(db)).toBe(2);
+      const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as ChainedRow[];
+      expect(rows.map(({ prev_hash: _p, hash: _h, ...rest }) => rest)).toEqual(before);
+      expect(rows.map((r) => r.entity_id)).toEqual([null, null, '7']);
+      let prev = GENESIS;
+      for (const r of rows) {
+        expect(r.prev_hash, `row ${r.id}`).toBe(prev);
+        expect(r.hash, `row ${r.id}`).toBe(auditHash(prev, r));
+        expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+        prev = r.hash;
+      }
+      expect(new Set(rows.map((r) => r.hash)).size).toBe(3);
+      expect(verifyAuditChain(db)).toBeNull();
+      expect(verifyLedgerContent(db, 2)).toEqual([]);
+    });
+
+    it('the audit log stays append-only, and new rows chain on from the migrated ones', () => {
+      const db = versionOne();
+      migrate(db, 2);
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run()).toThrow(/^IMMUTABLE: /);
+      expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/^IMMUTABLE: /);
+      const last = db.prepare('SELECT hash FROM audit_log WHERE id = 3').get() as { hash: string };
+      audit(db, { at: '2026-04-06T09:00:00.000Z', actor: 'carol', action: 'create', entity: 'funder', entityId: 1, after: { name: 'X' } });
+      const row = db.prepare('SELECT * FROM audit_log WHERE id = 4').get() as ChainedRow;
+      expect(row.prev_hash).toBe(last.hash);
+      expect(row.hash).toBe(auditHash(last.hash, row));
+      expect(verifyAuditChain(db)).toBeNull();
+    });
+
+    it('every table is STRICT and every guard trigger is present', () => {
+      const db = versionOne();
+      migrate(db, 2);
+      const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string; strict: number }>;
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['accounts', 'attachments', 'audit_log', 'bank_accounts', 'client_funders', 'clients', 'funders', 'journal_entries', 'journal_lines', 'meta', 'payees', 'period_closes', 'schedules']),
+      );
+      for (const t of tables) expect(t.strict, `${t.name} is STRICT`).toBe(1);
+      const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(triggers).toEqual(expect.arrayContaining([...GUARD_TRIGGERS, 'period_closes_forward']));
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    });
+
+    it('an encrypted version-1 file with audit rows is brought to the latest version when opened, chain intact', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'v1.steward');
+      const h = createLedgerFile(file, PASSPHRASE, META, { targetVersion: 1 });
+      expect(h.schemaVersion).toBe(1);
+      for (const r of ROWS) audit(h.db, r);
+      h.close();
+      const again = openLedgerFile(file, PASSPHRASE);
+      expect(again.schemaVersion).toBe(LATEST_VERSION);
+      expect((again.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n).toBe(3);
+      expect(verifyAuditChain(again.db)).toBeNull();
+      expect(verifyLedgerContent(again.db, again.schemaVersion)).toEqual([]);
+      again.close();
+    });
   });
 });
