@@ -242,8 +242,11 @@ export function createClient(db: Database, input: z.output<typeof ClientCreate>,
   checkClientFields(db, fields);
   let bankId = bankAccountId;
   if (bankId !== undefined) {
-    const b = getBankAccount(db, bankId);
-    if (b.kind === 'dedicated' && b.clientIds.length > 0) {
+    const b = db.prepare('SELECT name, kind, (SELECT COUNT(*) FROM accounts WHERE bank_account_id = bank_accounts.id) AS members FROM bank_accounts WHERE id = ?').get(bankId) as
+      | { name: string; kind: string; members: number }
+      | undefined;
+    if (!b) throw new StewardError('NOT_FOUND', `There is no bank account ${bankId}.`, { where: 'bankAccountId' });
+    if (b.kind === 'dedicated' && b.members > 0) {
       throw new StewardError('CONFLICT', `Bank account "${b.name}" is dedicated to another client. Choose a pooled account or open a new one.`, { where: 'bankAccountId' });
     }
   } else {

@@ -103,8 +103,9 @@ export function countDue(s: ScheduleLike, to: string): number {
  * shown as upcoming). Receipts must be for this schedule's source and client.
  */
 export function matchReceipts(s: ScheduleLike, receipts: readonly ReceivedItem[], from: string, asOf: string): MatchResult {
-  const window = matchWindowDays(s.cadence);
-  const dates = dueDates(s, from, addDays(asOf, window));
+  // Look one whole period ahead so the next due date always shows as upcoming.
+  const period = s.cadence === 'weekly' ? 7 : s.cadence === 'four-weekly' ? 28 : 31;
+  const dates = dueDates(s, from, addDays(asOf, period));
   const due: DueItem[] = dates.map((d) => ({ scheduleId: s.id, dueDate: d, expected: s.amount, received: null, late: false, short: false, status: 'upcoming' }));
   const sorted = [...receipts].filter((r) => r.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId - b.entryId));
   const unplaced: ReceivedItem[] = [];

@@ -47,10 +47,6 @@ export function seedLedger(file: string, passphrase: string, opts: { clients: nu
   const st = { at: opts.now, actor: 'seed' };
   try {
     return handle.db.transaction((): Seeded => {
-      // createClient looks its bank account up through listBankAccounts, which scans every client's
-      // accounts for code = 'bank' (no index serves that). An index for the seed only, dropped before
-      // the transaction ends, keeps 5,000 inserts from taking minutes; the file's schema is unchanged.
-      handle.db.exec('CREATE INDEX seed_accounts_code ON accounts(code, client_id, bank_account_id)');
       const funderIds = new Map<string, { id: number; name: string }>();
       for (const f of org.funders) {
         const made = createFunder(
@@ -111,7 +107,6 @@ export function seedLedger(file: string, passphrase: string, opts: { clients: nu
           alert,
         });
       });
-      handle.db.exec('DROP INDEX seed_accounts_code');
       return { organisationName: org.name, funders: [...funderIds.values()].map((f) => f.name), clients };
     })();
   } finally {
@@ -129,8 +124,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * seedLedger, kept between runs: seeding 5,000 clients through createClient takes most of a minute
- * (see the note in seedLedger), so the seeded file is cached under .test-output/seed-cache/, keyed by
+ * seedLedger, kept between runs: seeding 5,000 clients (150,000 accounts) takes several seconds, so the seeded file is cached under .test-output/seed-cache/, keyed by
  * the options and a hash of every source file that shapes it (main/, shared/, the test fixtures and
  * this file). Any change to those sources seeds afresh. Each test gets its own copy.
  */

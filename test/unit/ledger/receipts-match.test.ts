@@ -120,9 +120,15 @@ describe('matchReceipts', () => {
     expect(m.due[0]).toMatchObject({ short: false, late: false, status: 'received' });
   });
 
-  it('an unmatched due date is upcoming within the grace days and missing after them', () => {
-    expect(matchReceipts(fourWeekly, [], '2026-04-06', '2026-04-09').due.map((d) => [d.dueDate, d.status])).toEqual([['2026-04-06', 'upcoming']]);
-    expect(matchReceipts(fourWeekly, [], '2026-04-06', '2026-04-10').due.map((d) => [d.dueDate, d.status])).toEqual([['2026-04-06', 'missing']]);
+  it('an unmatched due date is upcoming within the grace days and missing after them; the next due date always shows', () => {
+    expect(matchReceipts(fourWeekly, [], '2026-04-06', '2026-04-09').due.map((d) => [d.dueDate, d.status])).toEqual([
+      ['2026-04-06', 'upcoming'],
+      ['2026-05-04', 'upcoming'],
+    ]);
+    expect(matchReceipts(fourWeekly, [], '2026-04-06', '2026-04-10').due.map((d) => [d.dueDate, d.status])).toEqual([
+      ['2026-04-06', 'missing'],
+      ['2026-05-04', 'upcoming'],
+    ]);
   });
 
   it('keeps only the next due date after the as-at date', () => {
@@ -176,7 +182,10 @@ describe('matchReceipts', () => {
 
   it('a second receipt of the same amount for a date already paid is a possible duplicate', () => {
     const m = matchReceipts(fourWeekly, [rc(1, '2026-04-06', 200_000), rc(2, '2026-04-07', 200_000)], '2026-04-06', '2026-04-10');
-    expect(m.due.map((d) => [d.dueDate, d.received?.entryId ?? null])).toEqual([['2026-04-06', 1]]);
+    expect(m.due.map((d) => [d.dueDate, d.received?.entryId ?? null])).toEqual([
+      ['2026-04-06', 1],
+      ['2026-05-04', null],
+    ]);
     expect(m.duplicates).toEqual([{ receipt: rc(2, '2026-04-07', 200_000), duplicateOf: rc(1, '2026-04-06', 200_000), dueDate: '2026-04-06' }]);
     expect(m.unscheduled).toEqual([]);
   });
@@ -190,7 +199,10 @@ describe('matchReceipts', () => {
   it('a receipt far from any due date is unscheduled', () => {
     const m = matchReceipts(fourWeekly, [rc(1, '2026-03-01', 200_000)], '2026-03-01', '2026-04-10');
     expect(m.unscheduled).toEqual([rc(1, '2026-03-01', 200_000)]);
-    expect(m.due.map((d) => [d.dueDate, d.status])).toEqual([['2026-04-06', 'missing']]);
+    expect(m.due.map((d) => [d.dueDate, d.status])).toEqual([
+      ['2026-04-06', 'missing'],
+      ['2026-05-04', 'upcoming'],
+    ]);
   });
 
   it('weekly: a receipt 4 to 6 days late is late for its own week, not early for the next', () => {
@@ -200,6 +212,7 @@ describe('matchReceipts', () => {
       ['2026-04-06', 1, 'late'],
       ['2026-04-13', 2, 'received'],
       ['2026-04-20', 3, 'received'],
+      ['2026-04-27', null, 'upcoming'],
     ]);
     expect(m.duplicates).toEqual([]);
     expect(m.unscheduled).toEqual([]);
