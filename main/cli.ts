@@ -15,6 +15,7 @@ import { createContext, defaultDataDir } from './api/create-context';
 import type { ApiContext } from './api/context';
 import { APP_VERSION } from './version';
 import { MONEY_COMMANDS } from './cli-money';
+import { PAYROLL_COMMANDS } from './cli-payroll';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -34,6 +35,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: Options;
+  /** True for commands that open no ledger (their help does not ask for a passphrase). */
+  noLedger?: boolean;
   /** Resolves to the exit code when it is not 0 (e.g. verify reports its own problems and returns 1). */
   run(ctx: CliContext): Promise<number | void>;
 }
@@ -123,6 +126,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...MONEY_COMMANDS,
+  ...PAYROLL_COMMANDS,
 };
 
 function helpText(): string {
@@ -146,6 +150,7 @@ function helpText(): string {
 
 function commandHelp(name: string, c: Command): string {
   const opts = Object.keys(c.options).map((o) => `--${o}`);
+  if (c.noLedger) return `steward ${name}: ${c.summary}\n\nUsage: ${c.usage}\n\nOptions: ${[...opts, '--help'].join(', ')}\nNo ledger is opened and no passphrase is needed.\n`;
   return `${c.summary}\n\nUsage: ${c.usage}\n\nOptions: ${[...opts, '--passphrase-file FILE', '--json', '--help'].join(', ')}\nPassphrase: STEWARD_PASSPHRASE or --passphrase-file.\n`.replace(/^/, `steward ${name}: `);
 }
 
