@@ -66,22 +66,39 @@ const NhsNumber = z
   .transform(normaliseNhsNumber)
   .refine((s) => s === '' || isValidNhsNumber(s), 'This is not a valid NHS number: it should be 10 digits and its check digit does not match');
 
-const ClientFieldsBase = z.object({
+/** The client's fields with no defaults: a patch must never fill in what it was not given. */
+const clientFields = {
   name: Name,
-  preferredName: ShortText.default(''),
-  dateOfBirth: IsoDate.nullable().default(null),
-  address: LongText.default(''),
-  contacts: z.array(Contact).max(20).default([]),
-  councilReference: ShortText.default(''),
-  nhsNumber: NhsNumber.default(''),
+  preferredName: ShortText,
+  dateOfBirth: IsoDate.nullable(),
+  address: LongText,
+  contacts: z.array(Contact).max(20),
+  councilReference: ShortText,
+  nhsNumber: NhsNumber,
   funderIds: z.array(Id).min(1, 'Choose the funder').max(5),
-  arrangement: Arrangement.default('managed-account'),
-  budgetFor: BudgetFor.default('person'),
-  accountHolder: ShortText.default(''),
-  representative: ShortText.default(''),
-  trustees: z.array(Trustee).max(10).default([]),
+  arrangement: Arrangement,
+  budgetFor: BudgetFor,
+  accountHolder: ShortText,
+  representative: ShortText,
+  trustees: z.array(Trustee).max(10),
   startDate: IsoDate,
-  notes: LongText.default(''),
+  notes: LongText,
+};
+
+const ClientFieldsBase = z.object({
+  ...clientFields,
+  preferredName: clientFields.preferredName.default(''),
+  dateOfBirth: clientFields.dateOfBirth.default(null),
+  address: clientFields.address.default(''),
+  contacts: clientFields.contacts.default([]),
+  councilReference: clientFields.councilReference.default(''),
+  nhsNumber: clientFields.nhsNumber.default(''),
+  arrangement: clientFields.arrangement.default('managed-account'),
+  budgetFor: clientFields.budgetFor.default('person'),
+  accountHolder: clientFields.accountHolder.default(''),
+  representative: clientFields.representative.default(''),
+  trustees: clientFields.trustees.default([]),
+  notes: clientFields.notes.default(''),
 });
 
 export const ClientCreate = ClientFieldsBase.extend({
@@ -90,7 +107,7 @@ export const ClientCreate = ClientFieldsBase.extend({
 }).strict();
 export type ClientCreateInput = z.input<typeof ClientCreate>;
 
-export const ClientPatch = ClientFieldsBase.partial().strict();
+export const ClientPatch = z.object(clientFields).partial().strict();
 export const ClientUpdate = z.object({ id: Id, patch: ClientPatch }).strict();
 
 export const Client = z.object({

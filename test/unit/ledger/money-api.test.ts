@@ -180,6 +180,30 @@ describe('client rules', () => {
     await expect(addClient(env, f.id, { arrangement: 'user-trust', trustees: [{ name: 'Only One' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('a patch changes only the fields it names (no defaults fill the rest)', async () => {
+    env = await openTestLedger();
+    const f = await addFunder(env);
+    const c = await addClient(env, f.id, {
+      preferredName: 'Ada',
+      address: '1 High Street',
+      nhsNumber: '943 476 5919',
+      contacts: [{ name: 'Byron', relationship: 'Father' }],
+      arrangement: 'isf',
+      notes: 'Prefers email',
+    });
+    const after = await env.call<Record<string, unknown>>('client.update', { id: c.id, patch: { name: 'Ada King' } });
+    expect(after).toMatchObject({
+      name: 'Ada King',
+      preferredName: 'Ada',
+      address: '1 High Street',
+      nhsNumber: '9434765919',
+      dateOfBirth: '1980-05-01',
+      arrangement: 'isf',
+      notes: 'Prefers email',
+      contacts: [{ name: 'Byron', relationship: 'Father', phone: '', email: '' }],
+    });
+  });
+
   it('editing a client records before and after in the audit log', async () => {
     const { client } = await setup();
     await env.call('client.update', { id: client.id, patch: { preferredName: 'Ada', address: '1 High Street, St Helens' } });
