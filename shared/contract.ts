@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { moneyContract } from './contract-money';
+import { payrollContract } from './contract-payroll';
 
 export const LedgerPath = z
   .string()
@@ -122,6 +123,7 @@ export const contract = {
   'settings.update': { input: SettingsPatch, output: Settings, writes: false },
   'dashboard.summary': { input: Empty, output: DashboardSummary, writes: false },
   ...moneyContract,
+  ...payrollContract,
 } as const;
 
 export type Contract = typeof contract;

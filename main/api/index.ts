@@ -10,11 +10,13 @@ import { StewardError, type Result } from '../../shared/errors';
 import type { ApiContext } from './context';
 import { ledgerHandlers, touch } from './ledger';
 import { moneyHandlers } from './money';
+import { payrollHandlers } from './payroll';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...ledgerHandlers,
   ...moneyHandlers,
+  ...payrollHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

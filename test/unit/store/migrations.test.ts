@@ -7,6 +7,7 @@ import type { Migration } from '../../../main/store/migrations/types';
 import { auditHash, GENESIS, type AuditRowRaw } from '../../../main/store/migrations/002_client_money';
 import { audit } from '../../../main/api/audit';
 import { GUARD_TRIGGERS, verifyAuditChain, verifyLedgerContent } from '../../../main/ledger/verify';
+import { createClient, createFunder } from '../../../main/clients/repo';
 import { tempDir } from '../../fixtures/temp';
 import { PASSPHRASE } from '../../fixtures/ledger';
 
@@ -132,6 +133,68 @@ describe('migrations', () => {
       expect(verifyAuditChain(again.db)).toBeNull();
       expect(verifyLedgerContent(again.db, again.schemaVersion)).toEqual([]);
       again.close();
+    });
+  });
+  describe('003 payroll people', () => {
+    it('a version-2 ledger with clients and money is brought to version 3: its data kept, employers and pas added, STRICT', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'v2.steward');
+      const st = { at: '2026-04-06T09:00:00.000Z', actor: 'alice' };
+      const h = createLedgerFile(file, PASSPHRASE, META, { targetVersion: 2 });
+      expect(h.schemaVersion).toBe(2);
+      const clientId = h.db.transaction(() => {
+        const f = createFunder(h.db, { name: 'St Helens Council', kind: 'council' }, st);
+        return createClient(
+          h.db,
+          {
+            name: 'Ada Lovelace', preferredName: '', dateOfBirth: '1980-05-01', address: '', contacts: [], councilReference: 'SH-1', nhsNumber: '', funderIds: [f.id],
+            arrangement: 'managed-account', budgetFor: 'person', accountHolder: '', representative: '', trustees: [], startDate: '2026-04-06', notes: '',
+          },
+          st,
+        ).id;
+      })();
+      expect(h.db.prepare("SELECT name FROM sqlite_master WHERE name IN ('employers', 'pas')").all()).toEqual([]);
+      const clientsBefore = h.db.prepare('SELECT * FROM clients').all();
+      const auditBefore = h.db.prepare('SELECT * FROM audit_log ORDER BY id').all();
+      h.close();
+
+      const again = openLedgerFile(file, PASSPHRASE);
+      try {
+        expect(again.schemaVersion).toBe(3);
+        const db = again.db;
+        expect(db.prepare('SELECT * FROM clients').all()).toEqual(clientsBefore);
+        expect(db.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(auditBefore);
+        const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('employers', 'pas') ORDER BY name").all();
+        expect(tables).toEqual([
+          { name: 'employers', strict: 1 },
+          { name: 'pas', strict: 1 },
+        ]);
+        expect(verifyAuditChain(db)).toBeNull();
+        expect(verifyLedgerContent(db, 3)).toEqual([]);
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+
+        // SQL backs the code: STRICT types, the pay day fits the frequency, a PA needs an employer, leaving >= start.
+        const emp = db.prepare(
+          `INSERT INTO employers(client_id, pay_frequency, pay_day, created_at, updated_at) VALUES (?, ?, ?, 't', 't')`,
+        );
+        expect(() => emp.run(clientId, 'monthly', 'friday')).toThrow(/CHECK constraint failed/);
+        expect(() => emp.run(clientId, 'monthly', '29')).toThrow(/CHECK constraint failed/);
+        expect(() => emp.run(clientId, 'weekly', '5')).toThrow(/CHECK constraint failed/);
+        expect(() => emp.run(999, 'weekly', 'friday')).toThrow(/FOREIGN KEY constraint failed/);
+        const pa = db.prepare(
+          `INSERT INTO pas(client_id, name, date_of_birth, start_date, leaving_date, tax_code, tax_basis, ni_category, pension_status, standard_rate, contracted_hours, holiday_scheme, created_at, updated_at)
+           VALUES (?, 'Grace', '1990-01-01', '2026-04-06', ?, '1257L', 'cumulative', 'A', 'eligible', ?, 3750, 'pro-rata', 't', 't')`,
+        );
+        expect(() => pa.run(clientId, null, 1350)).toThrow(/FOREIGN KEY constraint failed/);
+        emp.run(clientId, 'monthly', '28');
+        expect(() => pa.run(clientId, '2026-04-05', 1350)).toThrow(/CHECK constraint failed/);
+        expect(() => pa.run(clientId, null, 13.5)).toThrow(/cannot store REAL value in INTEGER column/);
+        expect(() => pa.run(clientId, null, -1)).toThrow(/CHECK constraint failed/);
+        pa.run(clientId, null, 1350);
+        expect(db.prepare('SELECT COUNT(*) AS n FROM pas').get()).toEqual({ n: 1 });
+      } finally {
+        again.close();
+      }
     });
   });
 });
