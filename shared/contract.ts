@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { moneyContract } from './contract-money';
 import { payrollContract } from './contract-payroll';
+import { timesheetsContract } from './contract-timesheets';
 
 export const LedgerPath = z
   .string()
@@ -124,6 +125,7 @@ export const contract = {
   'dashboard.summary': { input: Empty, output: DashboardSummary, writes: false },
   ...moneyContract,
   ...payrollContract,
+  ...timesheetsContract,
 } as const;
 
 export type Contract = typeof contract;

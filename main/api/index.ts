@@ -11,12 +11,14 @@ import type { ApiContext } from './context';
 import { ledgerHandlers, touch } from './ledger';
 import { moneyHandlers } from './money';
 import { payrollHandlers } from './payroll';
+import { timesheetHandlers } from './timesheets';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...ledgerHandlers,
   ...moneyHandlers,
   ...payrollHandlers,
+  ...timesheetHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

@@ -9,6 +9,7 @@ import { ClientFormScreen } from './screens/ClientForm';
 import { ClientPage } from './screens/ClientPage';
 import { ClientsScreen } from './screens/Clients';
 import { FundersScreen } from './screens/Funders';
+import { PayrollScreen } from './screens/Payroll';
 import { Placeholder } from './screens/Placeholder';
 import { SettingsScreen } from './screens/Settings';
 import { Button, Dialog, ErrorAlert, Nav } from './ui';
@@ -38,6 +39,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'funders':
       return <FundersScreen />;
+    case 'payroll':
+      return <PayrollScreen />;
     case 'clients': {
       const [first, second] = route.parts;
       if (first === 'new') return <ClientFormScreen clientId={null} />;

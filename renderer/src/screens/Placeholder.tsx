@@ -2,16 +2,12 @@ import type { RouteKey } from '../routes';
 import { EmptyState } from '../ui';
 import { ScreenHeading } from './ScreenHeading';
 
-type PlaceholderKey = Exclude<RouteKey, 'dashboard' | 'settings' | 'clients' | 'funders'>;
+type PlaceholderKey = Exclude<RouteKey, 'dashboard' | 'settings' | 'clients' | 'funders' | 'payroll'>;
 
 const COPY: Record<PlaceholderKey, { title: string; holds: string }> = {
   planning: {
     title: 'Planning',
     holds: 'Budget plans for each client: expected funding, planned spending and what is left over the year.',
-  },
-  payroll: {
-    title: 'Payroll',
-    holds: 'Personal assistants employed through a budget: pay runs, payslips, PAYE, National Insurance and pensions.',
   },
   banking: {
     title: 'Banking',

@@ -160,7 +160,7 @@ describe('migrations', () => {
 
       const again = openLedgerFile(file, PASSPHRASE);
       try {
-        expect(again.schemaVersion).toBe(3);
+        expect(again.schemaVersion).toBe(LATEST_VERSION);
         const db = again.db;
         expect(db.prepare('SELECT * FROM clients').all()).toEqual(clientsBefore);
         expect(db.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(auditBefore);
@@ -196,5 +196,69 @@ describe('migrations', () => {
         again.close();
       }
     });
+  });
+});
+
+describe('migration 004 timesheets', () => {
+  it('adds STRICT timesheet tables whose approved rows SQL keeps immutable, except to reopen', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, 4);
+      expect(readVersion(db)).toBe(4);
+      const st = { at: '2026-04-06T09:00:00.000Z', actor: 'alice' };
+      const f = createFunder(db, { name: 'St Helens Council', kind: 'council' }, st);
+      const clientId = createClient(
+        db,
+        {
+          name: 'Ada Lovelace', preferredName: '', dateOfBirth: '1980-05-01', address: '', contacts: [], councilReference: 'SH-1', nhsNumber: '', funderIds: [f.id],
+          arrangement: 'managed-account', budgetFor: 'person', accountHolder: '', representative: '', trustees: [], startDate: '2026-04-06', notes: '',
+        },
+        st,
+      ).id;
+      const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('timesheets', 'timesheet_lines') ORDER BY name").all();
+      expect(tables).toEqual([
+        { name: 'timesheet_lines', strict: 1 },
+        { name: 'timesheets', strict: 1 },
+      ]);
+      db.prepare("INSERT INTO employers(client_id, pay_frequency, pay_day, created_at, updated_at) VALUES (?, 'weekly', 'friday', 't', 't')").run(clientId);
+      const paId = Number(
+        db
+          .prepare(
+            `INSERT INTO pas(client_id, name, date_of_birth, start_date, tax_code, tax_basis, ni_category, pension_status, standard_rate, contracted_hours, holiday_scheme, created_at, updated_at)
+             VALUES (?, 'Grace', '1990-01-01', '2026-04-06', '1257L', 'cumulative', 'A', 'eligible', 1350, 3750, 'pro-rata', 't', 't')`,
+          )
+          .run(clientId).lastInsertRowid,
+      );
+      const ts = db.prepare(
+        `INSERT INTO timesheets(client_id, pa_id, period_start, period_end, status, total_hours, gross_pay, nmw_json, approvals_json, approved_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 800, 10800, '{}', ?, ?, 't', 't')`,
+      );
+      expect(() => ts.run(clientId, paId, '2026-05-10', '2026-05-04', 'draft', '[]', null)).toThrow(/CHECK constraint failed/);
+      expect(() => ts.run(clientId, paId, '2026-05-04', '2026-05-10', 'approved', '[]', null)).toThrow(/CHECK constraint failed/);
+      expect(() => ts.run(clientId, paId, '2026-05-04', '2026-05-10', 'paid', '[]', null)).toThrow(/CHECK constraint failed/);
+      const id = Number(ts.run(clientId, paId, '2026-05-04', '2026-05-10', 'draft', '[]', null).lastInsertRowid);
+      expect(() => ts.run(clientId, paId, '2026-05-04', '2026-05-10', 'draft', '[]', null)).toThrow(/UNIQUE constraint failed/);
+      const line = db.prepare(`INSERT INTO timesheet_lines(timesheet_id, line_no, date, rate_type, hours, rate, pay) VALUES (?, ?, '2026-05-04', ?, ?, 1350, ?)`);
+      expect(() => line.run(id, 0, 'standard', 0, 0)).toThrow(/CHECK constraint failed/);
+      expect(() => line.run(id, 0, 'standard', 2401, 32414)).toThrow(/CHECK constraint failed/);
+      expect(() => line.run(id, 0, 'overtime', 800, 10800)).toThrow(/CHECK constraint failed/);
+      expect(() => line.run(id, 0, 'standard', 7.5, 10125)).toThrow(/cannot store REAL value in INTEGER column/);
+      line.run(id, 0, 'standard', 800, 10800);
+
+      db.prepare(`UPDATE timesheets SET status = 'approved', approvals_json = '[{"by":"Ada"}]', approved_at = 't' WHERE id = ?`).run(id);
+      expect(() => db.prepare('UPDATE timesheet_lines SET hours = 900').run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare('DELETE FROM timesheet_lines').run()).toThrow(/IMMUTABLE/);
+      expect(() => line.run(id, 1, 'standard', 100, 1350)).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare('UPDATE timesheets SET gross_pay = 1').run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare("UPDATE timesheets SET status = 'draft', total_hours = 1").run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare('DELETE FROM timesheets').run()).toThrow(/IMMUTABLE/);
+      // Reopening changes the status only; then the lines can change again.
+      db.prepare(`UPDATE timesheets SET status = 'draft', approvals_json = '[]', approved_at = NULL WHERE id = ?`).run(id);
+      db.prepare('UPDATE timesheet_lines SET hours = 900, pay = 12150').run();
+      expect(db.prepare('SELECT hours FROM timesheet_lines').get()).toEqual({ hours: 900 });
+      expect(verifyLedgerContent(db, 4)).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,0 +1,225 @@
+/** One employer (#/payroll/CLIENT_ID): their payroll details and their PAs, with add, edit and leaving. */
+import { useEffect, useRef, useState } from 'react';
+import type { Pa } from '../../../shared/contract-payroll';
+import { formatNiNumber } from '../../../shared/ni-number';
+import { useQuery } from '../api';
+import { Alert, Button, Card, EmptyState, ErrorAlert, Money } from '../ui';
+import { ScreenHeading } from '../screens/ScreenHeading';
+import { EmployerForm } from './EmployerForm';
+import { EmployerSummary } from './EmployerSummary';
+import { LeaveForm } from './LeaveForm';
+import { PaForm } from './PaForm';
+import { formatHours } from './labels';
+
+type Editing = { mode: 'closed' } | { mode: 'employer' } | { mode: 'add' } | { mode: 'edit'; pa: Pa } | { mode: 'leave'; pa: Pa };
+
+export function EmployerPage({ clientId }: { clientId: number }) {
+  const employer = useQuery('employer.get', { clientId });
+  const pas = useQuery('pa.list', { clientId });
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (editing.mode !== 'closed') formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [editing]);
+
+  const open = (next: Editing) => {
+    setNotice(null);
+    setEditing(next);
+  };
+  const done = (message: string) => {
+    setEditing({ mode: 'closed' });
+    setNotice(message);
+    pas.reload();
+  };
+
+  if (employer.status === 'loading') {
+    return (
+      <p role="status" className="muted">
+        Loading the employer…
+      </p>
+    );
+  }
+  if (employer.status === 'error') {
+    return (
+      <>
+        <ScreenHeading title="Payroll" />
+        <ErrorAlert error={employer.error}>
+          <Button onClick={employer.reload}>Try again</Button>
+        </ErrorAlert>
+      </>
+    );
+  }
+  const e = employer.data;
+  if (e === null) {
+    return (
+      <>
+        <ScreenHeading title="Payroll" />
+        <EmptyState title="This client is not set up as an employer">
+          <p>PAs can only be added for a client who is an employer. Go back to the list of employers and set this client up first.</p>
+          <p>
+            <a href="#/payroll">All employers</a>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const list = pas.data ?? [];
+  const formTitle =
+    editing.mode === 'employer'
+      ? `Employer details for ${e.clientName}`
+      : editing.mode === 'add'
+        ? 'Add a PA'
+        : editing.mode === 'edit'
+          ? `Edit ${editing.pa.name}`
+          : editing.mode === 'leave'
+            ? `Record that ${editing.pa.name} has left`
+            : '';
+
+  return (
+    <>
+      <p className="pr-back">
+        <a href="#/payroll">All employers</a>
+      </p>
+      <div className="heading-row">
+        <ScreenHeading title={`Payroll: ${e.clientName}`}>
+          <p>The personal assistants {e.clientName} employs, and how they are paid.</p>
+        </ScreenHeading>
+        {editing.mode === 'closed' ? (
+          <div className="pr-heading-actions">
+            <Button onClick={() => open({ mode: 'employer' })}>Edit employer details</Button>
+            {list.length > 0 ? (
+              <Button variant="primary" onClick={() => open({ mode: 'add' })}>
+                Add PA
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="stack">
+        {notice ? <Alert tone="success">{notice}</Alert> : null}
+        {editing.mode !== 'closed' ? (
+          <div ref={formRef}>
+            <Card title={formTitle}>
+              {editing.mode === 'employer' ? (
+                <EmployerForm
+                  employer={e}
+                  candidates={[]}
+                  onCancel={() => setEditing({ mode: 'closed' })}
+                  onSaved={() => {
+                    setEditing({ mode: 'closed' });
+                    setNotice(`Saved the employer details for ${e.clientName}.`);
+                    employer.reload();
+                  }}
+                />
+              ) : null}
+              {editing.mode === 'add' || editing.mode === 'edit' ? (
+                <PaForm
+                  key={editing.mode === 'edit' ? editing.pa.id : 'new'}
+                  clientId={clientId}
+                  pa={editing.mode === 'edit' ? editing.pa : null}
+                  onCancel={() => setEditing({ mode: 'closed' })}
+                  onSaved={(pa, created) => done(created ? `Added ${pa.name}.` : `Saved ${pa.name}.`)}
+                />
+              ) : null}
+              {editing.mode === 'leave' ? (
+                <LeaveForm pa={editing.pa} onCancel={() => setEditing({ mode: 'closed' })} onSaved={(pa) => done(`Recorded that ${pa.name} left on ${pa.leavingDate ?? ''}.`)} />
+              ) : null}
+            </Card>
+          </div>
+        ) : null}
+
+        {editing.mode === 'closed' ? <EmployerSummary employer={e} /> : null}
+
+        {pas.status === 'loading' ? (
+          <p role="status" className="muted">
+            Loading PAs…
+          </p>
+        ) : null}
+        {pas.status === 'error' ? (
+          <ErrorAlert error={pas.error}>
+            <Button onClick={pas.reload}>Try again</Button>
+          </ErrorAlert>
+        ) : null}
+        {pas.status === 'ok' && list.length === 0 && editing.mode === 'closed' ? (
+          <EmptyState title="No PAs yet">
+            <p>
+              Add each personal assistant {e.clientName} employs, with their NI number, tax code from the P45 or starter checklist, hourly rates and contracted hours. PAs
+              are needed before a pay run.
+            </p>
+            <Button variant="primary" onClick={() => open({ mode: 'add' })}>
+              Add PA
+            </Button>
+          </EmptyState>
+        ) : null}
+        {list.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table pr-table">
+              <caption className="pr-caption">PAs employed by {e.clientName}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">NI number</th>
+                  <th scope="col">Tax code</th>
+                  <th scope="col" className="num">
+                    Standard rate
+                  </th>
+                  <th scope="col" className="num">
+                    Hours a week
+                  </th>
+                  <th scope="col">Employed</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((pa) => (
+                  <tr key={pa.id}>
+                    <th scope="row">{pa.name}</th>
+                    <td className="pr-mono">{pa.niNumber ? formatNiNumber(pa.niNumber) : <span className="muted">Not given</span>}</td>
+                    <td>
+                      <span className="pr-mono">{pa.taxCode}</span>
+                      {pa.taxBasis === 'week1month1' ? <span className="cell-note">Week 1 / Month 1</span> : null}
+                    </td>
+                    <td className="num">
+                      <Money pence={pa.standardRate} />
+                    </td>
+                    <td className="num">{formatHours(pa.contractedHours)}</td>
+                    <td>
+                      {pa.leavingDate ? (
+                        <>
+                          <span className="status status-ended">Left</span>
+                          <span className="cell-note">
+                            {pa.startDate} to {pa.leavingDate}
+                          </span>
+                        </>
+                      ) : (
+                        <>
+                          <span className="status status-active">Current</span>
+                          <span className="cell-note">since {pa.startDate}</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="actions">
+                      <Button variant="quiet" onClick={() => open({ mode: 'edit', pa })}>
+                        Edit<span className="sr-only"> {pa.name}</span>
+                      </Button>
+                      {pa.leavingDate === null ? (
+                        <Button variant="quiet" onClick={() => open({ mode: 'leave', pa })}>
+                          Record leaving<span className="sr-only"> for {pa.name}</span>
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
