@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { moneyContract } from './contract-money';
 import { payrollContract } from './contract-payroll';
 import { timesheetsContract } from './contract-timesheets';
+import { payrunsContract } from './contract-payruns';
 
 export const LedgerPath = z
   .string()
@@ -126,6 +127,7 @@ export const contract = {
   ...moneyContract,
   ...payrollContract,
   ...timesheetsContract,
+  ...payrunsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { ledgerHandlers, touch } from './ledger';
 import { moneyHandlers } from './money';
 import { payrollHandlers } from './payroll';
 import { timesheetHandlers } from './timesheets';
+import { payrunHandlers } from './payruns';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -19,6 +20,7 @@ export const handlers: HandlerMap<Method> = {
   ...moneyHandlers,
   ...payrollHandlers,
   ...timesheetHandlers,
+  ...payrunHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

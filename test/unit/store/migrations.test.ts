@@ -262,3 +262,63 @@ describe('migration 004 timesheets', () => {
     }
   });
 });
+
+describe('migration 005 pay runs', () => {
+  it('adds STRICT pay run tables whose lines are fixed once approved and whose posted rows only become reversed', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, 5);
+      expect(readVersion(db)).toBe(5);
+      expect(LATEST_VERSION).toBeGreaterThanOrEqual(5);
+      const st = { at: '2026-04-06T09:00:00.000Z', actor: 'alice' };
+      const f = createFunder(db, { name: 'St Helens Council', kind: 'council' }, st);
+      const clientId = createClient(
+        db,
+        {
+          name: 'Ada Lovelace', preferredName: '', dateOfBirth: '1980-05-01', address: '', contacts: [], councilReference: 'SH-1', nhsNumber: '', funderIds: [f.id],
+          arrangement: 'managed-account', budgetFor: 'person', accountHolder: '', representative: '', trustees: [], startDate: '2026-04-06', notes: '',
+        },
+        st,
+      ).id;
+      const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('pay_runs', 'pay_run_lines') ORDER BY name").all();
+      expect(tables).toEqual([
+        { name: 'pay_run_lines', strict: 1 },
+        { name: 'pay_runs', strict: 1 },
+      ]);
+      db.prepare("INSERT INTO employers(client_id, pay_frequency, pay_day, created_at, updated_at) VALUES (?, 'monthly', '28', 't', 't')").run(clientId);
+      const paId = Number(
+        db
+          .prepare(
+            `INSERT INTO pas(client_id, name, date_of_birth, start_date, tax_code, tax_basis, ni_category, pension_status, standard_rate, contracted_hours, holiday_scheme, created_at, updated_at)
+             VALUES (?, 'Grace', '1990-01-01', '2026-04-06', '1257L', 'cumulative', 'A', 'eligible', 1350, 3750, 'pro-rata', 't', 't')`,
+          )
+          .run(clientId).lastInsertRowid,
+      );
+      const run = db.prepare(
+        `INSERT INTO pay_runs(client_id, period_start, period_end, pay_date, frequency, tax_year, tax_period, status, created_at, updated_at)
+         VALUES (?, ?, ?, '2026-05-28', 'monthly', '2026-27', ?, ?, 't', 't')`,
+      );
+      expect(() => run.run(clientId, '2026-05-31', '2026-05-01', 2, 'draft')).toThrow(/CHECK constraint failed/);
+      expect(() => run.run(clientId, '2026-05-01', '2026-05-31', 2, 'approved')).toThrow(/CHECK constraint failed/);
+      expect(() => run.run(clientId, '2026-05-01', '2026-05-31', 57, 'draft')).toThrow(/CHECK constraint failed/);
+      const id = Number(run.run(clientId, '2026-05-01', '2026-05-31', 2, 'draft').lastInsertRowid);
+      const line = db.prepare(
+        `INSERT INTO pay_run_lines(pay_run_id, pa_id, timesheet_ids_json, tax_code, tax_basis, ni_category, gross, taxable_pay_before, tax_paid_before, tax,
+           employee_ni, employer_ni, student_loan, postgraduate_loan, employee_pension, employer_pension, net)
+         VALUES (?, ?, '[]', '1257L', 'cumulative', 'A', 100000, 0, 0, ?, 2000, 5000, 0, 0, 0, 0, ?)`,
+      );
+      expect(() => line.run(id, paId, 0, 99999)).toThrow(/CHECK constraint failed/);
+      expect(() => line.run(id, paId, 0.5, 97999.5)).toThrow(/cannot store REAL value in INTEGER column/);
+      line.run(id, paId, 0, 98000);
+      expect(() => line.run(id, paId, 0, 98000)).toThrow(/UNIQUE constraint failed/);
+      db.prepare(`UPDATE pay_runs SET status = 'approved', approvals_json = '[{"by":"Ada"}]', approved_at = 't' WHERE id = ?`).run(id);
+      expect(() => db.prepare('UPDATE pay_run_lines SET gross = 1, net = 1').run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare('DELETE FROM pay_run_lines').run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare('DELETE FROM pay_runs').run()).toThrow(/IMMUTABLE/);
+      expect(() => db.prepare(`UPDATE pay_runs SET status = 'posted' WHERE id = ?`).run(id)).toThrow(/CHECK constraint failed/);
+      expect(verifyLedgerContent(db, 5)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
