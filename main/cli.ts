@@ -16,6 +16,7 @@ import type { ApiContext } from './api/context';
 import { APP_VERSION } from './version';
 import { MONEY_COMMANDS } from './cli-money';
 import { PAYROLL_COMMANDS } from './cli-payroll';
+import { PAYSLIP_COMMANDS } from './cli-payslips';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -127,6 +128,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...MONEY_COMMANDS,
   ...PAYROLL_COMMANDS,
+  ...PAYSLIP_COMMANDS,
 };
 
 function helpText(): string {

@@ -8,6 +8,8 @@ import { moneyContract } from './contract-money';
 import { payrollContract } from './contract-payroll';
 import { timesheetsContract } from './contract-timesheets';
 import { payrunsContract } from './contract-payruns';
+import { payrollOpsContract } from './contract-payroll-ops';
+import { payrollOutputsContract } from './contract-payroll-outputs';
 
 export const LedgerPath = z
   .string()
@@ -128,6 +130,8 @@ export const contract = {
   ...payrollContract,
   ...timesheetsContract,
   ...payrunsContract,
+  ...payrollOpsContract,
+  ...payrollOutputsContract,
 } as const;
 
 export type Contract = typeof contract;

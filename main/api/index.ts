@@ -13,6 +13,8 @@ import { moneyHandlers } from './money';
 import { payrollHandlers } from './payroll';
 import { timesheetHandlers } from './timesheets';
 import { payrunHandlers } from './payruns';
+import { payrollOpsHandlers } from './payroll-ops';
+import { payrollOutputsHandlers } from './payroll-outputs';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -21,6 +23,8 @@ export const handlers: HandlerMap<Method> = {
   ...payrollHandlers,
   ...timesheetHandlers,
   ...payrunHandlers,
+  ...payrollOpsHandlers,
+  ...payrollOutputsHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */
