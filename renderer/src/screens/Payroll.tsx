@@ -11,13 +11,29 @@ import { EmployerForm } from '../payroll/EmployerForm';
 import { EmployerPage } from '../payroll/EmployerPage';
 import { FREQUENCY_LABEL, payDayLabel } from '../payroll/labels';
 import { ScreenHeading } from './ScreenHeading';
+import { PayRunWizard } from '../payruns/PayRunWizard';
+import { PayslipPreview } from '../payruns/PayslipPreview';
+import { RunAllDue } from '../payruns/RunAllDue';
+import { TimesheetGrid } from '../timesheets/TimesheetGrid';
 import '../styles-clients.css';
 import '../styles-payroll.css';
 
+const ID = /^\d+$/;
+
 export function PayrollScreen() {
   const route = useHashRoute();
-  const first = route.parts[0];
-  if (first !== undefined && /^\d+$/.test(first)) return <EmployerPage key={first} clientId={Number(first)} />;
+  const [first, second, third, fourth] = route.parts;
+  if (first === 'run-all') return <RunAllDue />;
+  if (first === 'runs' && second !== undefined && ID.test(second)) {
+    if (third === 'payslip' && fourth !== undefined && ID.test(fourth)) return <PayslipPreview key={`${second}/${fourth}`} runId={Number(second)} paId={Number(fourth)} />;
+    return <PayRunWizard key={second} runId={Number(second)} />;
+  }
+  if (first !== undefined && ID.test(first)) {
+    if (second === 'timesheets' && (third === 'new' || (third !== undefined && ID.test(third)))) {
+      return <TimesheetGrid key={`${first}/${third}`} clientId={Number(first)} timesheetId={third === 'new' ? null : Number(third)} />;
+    }
+    return <EmployerPage key={first} clientId={Number(first)} />;
+  }
   return <EmployerList />;
 }
 
