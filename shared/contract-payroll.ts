@@ -71,6 +71,19 @@ export type PayDay = z.infer<typeof PayDay>;
 export const PENSION_BASES = ['relief-at-source', 'net-pay'] as const;
 export const PensionBasis = z.enum(PENSION_BASES, { error: 'The pension basis is "relief-at-source" or "net-pay"' });
 
+/**
+ * Pension contribution rate in basis points of qualifying earnings (300 = 3%). Defaults: employer
+ * 300 and total 800, the automatic-enrolment minimum (gov.uk "Workplace pensions: what you, your
+ * employer and the government pay"). The employer's rate cannot be above the total.
+ */
+export const PENSION_EMPLOYER_RATE_DEFAULT = 300;
+export const PENSION_TOTAL_RATE_DEFAULT = 800;
+export const PensionRate = z
+  .number({ error: 'A pension rate is whole basis points, e.g. 300 for 3%' })
+  .int('A pension rate is whole basis points, e.g. 300 for 3%')
+  .min(0, 'A pension rate cannot be negative')
+  .max(10000, 'A pension rate is at most 10000 (100%)');
+
 export const Employer = z.object({
   clientId: Id,
   clientName: z.string(),
@@ -81,6 +94,9 @@ export const Employer = z.object({
   pensionSchemeName: z.string(),
   pensionProvider: z.string(),
   pensionBasis: PensionBasis.nullable(),
+  /** Contribution rates in basis points of qualifying earnings (300 = 3%): the employer's share and the total. */
+  pensionEmployerRate: z.number().int(),
+  pensionTotalRate: z.number().int(),
   payFrequency: PayFrequency,
   payDay: PayDay,
   employersLiabilityInsurer: z.string(),
@@ -103,6 +119,8 @@ export const EmployerSet = z
     pensionSchemeName: ShortText.optional(),
     pensionProvider: ShortText.optional(),
     pensionBasis: PensionBasis.nullable().optional(),
+    pensionEmployerRate: PensionRate.optional(),
+    pensionTotalRate: PensionRate.optional(),
     payFrequency: PayFrequency.optional(),
     payDay: PayDay.optional(),
     employersLiabilityInsurer: ShortText.optional(),
@@ -243,6 +261,48 @@ export const Pa = z.object({
 });
 export type Pa = z.infer<typeof Pa>;
 
+// ---------- Holiday taken and holiday balance ----------
+
+/** Hours of holiday a PA took on one day, in hundredths of an hour (750 = 7.5 h), at most 24 hours. */
+export const HolidayHours = z
+  .number({ error: 'Holiday hours are hundredths of an hour, e.g. 750 for 7.5 hours' })
+  .int('Holiday hours are hundredths of an hour, e.g. 750 for 7.5 hours')
+  .min(1, 'Holiday hours must be more than 0')
+  .max(2400, 'Holiday on one day is at most 24 hours (2400)');
+
+export const HolidayAdd = z
+  .object({ paId: Id, date: IsoDate, hours: HolidayHours, note: ShortText.default('') })
+  .strict();
+export type HolidayAddInput = z.input<typeof HolidayAdd>;
+
+export const HolidayTaken = z.object({
+  id: Id,
+  paId: Id,
+  date: z.string(),
+  hours: z.number().int(),
+  note: z.string(),
+  /** The posted pay run that paid these hours; null while unpaid. */
+  payRunId: Id.nullable(),
+  createdAt: z.string(),
+});
+export type HolidayTaken = z.infer<typeof HolidayTaken>;
+
+/**
+ * A PA's holiday in the leave year (1 April to 31 March) containing asOf, all in hundredths of an
+ * hour. See docs/payroll.md "Holiday" for how each figure is worked out.
+ */
+export const HolidayBalance = z.object({
+  paId: Id,
+  scheme: HolidayScheme,
+  leaveYearStart: z.string(),
+  leaveYearEnd: z.string(),
+  entitlementHours: z.number().int(),
+  accruedHours: z.number().int(),
+  takenHours: z.number().int(),
+  balanceHours: z.number().int(),
+});
+export type HolidayBalance = z.infer<typeof HolidayBalance>;
+
 const Empty = z.object({}).strict();
 
 export const payrollContract = {
@@ -255,4 +315,9 @@ export const payrollContract = {
   'pa.create': { input: PaCreate, output: Pa, writes: true },
   'pa.update': { input: PaUpdate, output: Pa, writes: true },
   'pa.leave': { input: z.object({ id: Id, leavingDate: IsoDate }).strict(), output: Pa, writes: true },
+
+  'holiday.add': { input: HolidayAdd, output: HolidayTaken, writes: true },
+  'holiday.list': { input: z.object({ paId: Id }).strict(), output: z.array(HolidayTaken), writes: false },
+  'holiday.remove': { input: z.object({ id: Id }).strict(), output: HolidayTaken, writes: true },
+  'holiday.balance': { input: z.object({ paId: Id, asOf: IsoDate }).strict(), output: HolidayBalance, writes: false },
 } as const;

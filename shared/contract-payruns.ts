@@ -49,6 +49,15 @@ export const PayRunLine = PayFigures.extend({
   /** Year to date before this run, from the PA's earlier posted runs in the same tax year. */
   taxablePayBefore: z.number().int(),
   taxPaidBefore: z.number().int(),
+  /** Pay that tax was worked out on: gross less net-pay pension contributions (gross on lines from before these fields). */
+  taxablePay: z.number().int(),
+  /** Holiday paid in this run (hundredths of an hour) and its pay (pence, included in gross). */
+  holidayHours: z.number().int(),
+  holidayPay: z.number().int(),
+  /** The automatic-enrolment worker category on the pay date (null on lines from before it was kept). */
+  pensionCategory: z.string().nullable(),
+  /** Qualifying earnings the engine worked pension contributions on (pence). */
+  qualifyingEarnings: z.number().int(),
   /** For review: the PA's last posted run before this one (another run), and this line less it. */
   previousRunId: Id.nullable(),
   difference: PayFigures.nullable(),
@@ -65,7 +74,7 @@ export const PayRun = z.object({
   taxYear: z.string(),
   taxPeriod: z.number().int(),
   status: PayRunStatus,
-  /** What the run could not work out (e.g. pension contributions) and anything left out. */
+  /** How pension and holiday were worked out, PAs to enrol, and anything left out. */
   notes: z.string(),
   lines: z.array(PayRunLine),
   totals: PayFigures,
@@ -76,6 +85,12 @@ export const PayRun = z.object({
   reversalEntryId: Id.nullable(),
   reversedReason: z.string().nullable(),
   reversedAt: z.string().nullable(),
+  /**
+   * Employment Allowance set against this run's employer NI when it was posted (0 before posting,
+   * or when the employer does not claim it or the year's allowance is used up). The journal's
+   * employer NI expense and PAYE/NI liability are net of it.
+   */
+  employmentAllowance: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

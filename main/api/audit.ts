@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { auditHash, GENESIS } from '../store/migrations/002_client_money';
+import { cached } from '../store/statements';
 
 export interface AuditRecord {
   at: string;
@@ -32,7 +33,7 @@ export function audit(db: Database, r: AuditRecord): void {
     if (isChained) chained.set(db, true);
   }
   if (!isChained) {
-    db.prepare('INSERT INTO audit_log(at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    cached(db, 'INSERT INTO audit_log(at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       r.at,
       r.actor,
       r.action,
@@ -43,12 +44,12 @@ export function audit(db: Database, r: AuditRecord): void {
     );
     return;
   }
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const id = (last?.id ?? 0) + 1;
   const prev = last?.hash ?? GENESIS;
   const row = { id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: entityId, before_json: before, after_json: after };
   const hash = auditHash(prev, row);
-  db.prepare('INSERT INTO audit_log(id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  cached(db, 'INSERT INTO audit_log(id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     id,
     r.at,
     r.actor,

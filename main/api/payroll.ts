@@ -4,6 +4,7 @@ import type { Method } from '../../shared/contract';
 import type { payrollContract } from '../../shared/contract-payroll';
 import { fromSql } from '../ledger/sql-errors';
 import type { Stamp } from '../ledger/journal';
+import { addHoliday, holidayBalance, listHoliday, removeHoliday } from '../payroll/holiday-taken';
 import { createPa, findEmployer, getPa, leavePa, listEmployers, listPas, setEmployer, updatePa } from '../payroll/people';
 import type { ApiContext } from './context';
 import { requireLedger } from './ledger';
@@ -36,4 +37,9 @@ export const payrollHandlers: HandlerMap<PayrollMethod> = {
   'pa.create': (ctx, i) => write(ctx, (db, st) => createPa(db, i, st)),
   'pa.update': (ctx, i) => write(ctx, (db, st) => updatePa(db, i.id, i.patch, st)),
   'pa.leave': (ctx, i) => write(ctx, (db, st) => leavePa(db, i.id, i.leavingDate, st)),
+
+  'holiday.add': (ctx, i) => write(ctx, (db, st) => addHoliday(db, i, st)),
+  'holiday.list': (ctx, i) => read(ctx, (db) => listHoliday(db, i.paId)),
+  'holiday.remove': (ctx, i) => write(ctx, (db, st) => removeHoliday(db, i.id, st)),
+  'holiday.balance': (ctx, i) => read(ctx, (db) => holidayBalance(db, i.paId, i.asOf)),
 };

@@ -3,6 +3,7 @@
  * Every write runs inside the caller's transaction and writes its audit row.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { cached } from '../store/statements';
 import type { z } from 'zod';
 import { StewardError } from '../../shared/errors';
 import { ageOn } from '../../shared/dates';
@@ -28,20 +29,20 @@ function funderOf(r: FunderRow): Funder {
 }
 
 export function listFunders(db: Database): Funder[] {
-  return (db.prepare('SELECT * FROM funders ORDER BY name COLLATE NOCASE, id').all() as FunderRow[]).map(funderOf);
+  return (cached(db, 'SELECT * FROM funders ORDER BY name COLLATE NOCASE, id').all() as FunderRow[]).map(funderOf);
 }
 
 export function getFunder(db: Database, id: number): Funder {
-  const r = db.prepare('SELECT * FROM funders WHERE id = ?').get(id) as FunderRow | undefined;
+  const r = cached(db, 'SELECT * FROM funders WHERE id = ?').get(id) as FunderRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no funder ${id}. Run "steward funder list" or open Funders to see them.`, { where: 'funderId' });
   return funderOf(r);
 }
 
 export function createFunder(db: Database, input: z.output<typeof FunderCreate>, st: Stamp): Funder {
-  const dup = db.prepare('SELECT id FROM funders WHERE name = ? COLLATE NOCASE').get(input.name) as { id: number } | undefined;
+  const dup = cached(db, 'SELECT id FROM funders WHERE name = ? COLLATE NOCASE').get(input.name) as { id: number } | undefined;
   if (dup) throw new StewardError('CONFLICT', `A funder called "${input.name}" already exists (id ${dup.id}).`, { where: 'name' });
   const rules: FunderRules = { ...DEFAULT_FUNDER_RULES, ...(input.rules ?? {}) };
-  const info = db.prepare('INSERT INTO funders(name, kind, rules_json, created_at) VALUES (?, ?, ?, ?)').run(input.name, input.kind, JSON.stringify(rules), st.at);
+  const info = cached(db, 'INSERT INTO funders(name, kind, rules_json, created_at) VALUES (?, ?, ?, ?)').run(input.name, input.kind, JSON.stringify(rules), st.at);
   const f = getFunder(db, Number(info.lastInsertRowid));
   audit(db, { ...st, action: 'create', entity: 'funder', entityId: f.id, after: f });
   return f;
@@ -51,11 +52,11 @@ export function updateFunder(db: Database, input: z.output<typeof FunderUpdate>,
   const before = getFunder(db, input.id);
   const name = input.name ?? before.name;
   if (input.name !== undefined) {
-    const dup = db.prepare('SELECT id FROM funders WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, input.id) as { id: number } | undefined;
+    const dup = cached(db, 'SELECT id FROM funders WHERE name = ? COLLATE NOCASE AND id <> ?').get(name, input.id) as { id: number } | undefined;
     if (dup) throw new StewardError('CONFLICT', `A funder called "${name}" already exists (id ${dup.id}).`, { where: 'name' });
   }
   const rules: FunderRules = { ...before.rules, ...(input.rules ?? {}) };
-  db.prepare('UPDATE funders SET name = ?, kind = ?, rules_json = ? WHERE id = ?').run(name, input.kind ?? before.kind, JSON.stringify(rules), input.id);
+  cached(db, 'UPDATE funders SET name = ?, kind = ?, rules_json = ? WHERE id = ?').run(name, input.kind ?? before.kind, JSON.stringify(rules), input.id);
   const after = getFunder(db, input.id);
   audit(db, { ...st, action: 'update', entity: 'funder', entityId: after.id, before, after });
   return after;
@@ -73,11 +74,9 @@ interface BankRow {
 
 function bankAccountsOf(db: Database, rows: BankRow[], asOf: string): BankAccount[] {
   const one = rows.length === 1 ? rows[0]!.id : null;
-  const members = db
-    .prepare(`SELECT bank_account_id AS b, client_id AS c FROM accounts WHERE bank_account_id IS NOT NULL ${one === null ? '' : 'AND bank_account_id = ?'} ORDER BY client_id`)
+  const members = cached(db, `SELECT bank_account_id AS b, client_id AS c FROM accounts WHERE bank_account_id IS NOT NULL ${one === null ? '' : 'AND bank_account_id = ?'} ORDER BY client_id`)
     .all(...(one === null ? [] : [one])) as Array<{ b: number; c: number }>;
-  const balances = db
-    .prepare(
+  const balances = cached(db, 
       `SELECT a.bank_account_id AS b, COALESCE(SUM(l.amount), 0) AS t
          FROM accounts a JOIN journal_lines l ON l.account_id = a.id AND l.date <= ?
         WHERE a.bank_account_id IS NOT NULL ${one === null ? '' : 'AND a.bank_account_id = ?'} GROUP BY a.bank_account_id`,
@@ -102,11 +101,11 @@ function bankAccountsOf(db: Database, rows: BankRow[], asOf: string): BankAccoun
 }
 
 export function listBankAccounts(db: Database, asOf = '9999-12-31'): BankAccount[] {
-  return bankAccountsOf(db, db.prepare('SELECT * FROM bank_accounts ORDER BY name COLLATE NOCASE, id').all() as BankRow[], asOf);
+  return bankAccountsOf(db, cached(db, 'SELECT * FROM bank_accounts ORDER BY name COLLATE NOCASE, id').all() as BankRow[], asOf);
 }
 
 export function getBankAccount(db: Database, id: number, asOf = '9999-12-31'): BankAccount {
-  const r = db.prepare('SELECT * FROM bank_accounts WHERE id = ?').get(id) as BankRow | undefined;
+  const r = cached(db, 'SELECT * FROM bank_accounts WHERE id = ?').get(id) as BankRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no bank account ${id}.`, { where: 'bankAccountId' });
   return bankAccountsOf(db, [r], asOf)[0]!;
 }
@@ -114,8 +113,7 @@ export function getBankAccount(db: Database, id: number, asOf = '9999-12-31'): B
 export function createBankAccount(db: Database, input: z.output<typeof BankAccountCreate>, st: Stamp): BankAccount {
   const sort = input.sortCode.replace(/-/g, '');
   const sortCode = sort ? `${sort.slice(0, 2)}-${sort.slice(2, 4)}-${sort.slice(4)}` : '';
-  const info = db
-    .prepare('INSERT INTO bank_accounts(name, kind, sort_code, account_number, created_at) VALUES (?, ?, ?, ?, ?)')
+  const info = cached(db, 'INSERT INTO bank_accounts(name, kind, sort_code, account_number, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(input.name, input.kind, sortCode, input.accountNumber, st.at);
   const b = getBankAccount(db, Number(info.lastInsertRowid));
   audit(db, { ...st, action: 'create', entity: 'bank_account', entityId: b.id, after: b });
@@ -148,7 +146,7 @@ interface ClientRow {
 }
 
 function clientOf(db: Database, r: ClientRow): Client {
-  const funderIds = (db.prepare('SELECT funder_id FROM client_funders WHERE client_id = ? ORDER BY funder_id').all(r.id) as Array<{ funder_id: number }>).map(
+  const funderIds = (cached(db, 'SELECT funder_id FROM client_funders WHERE client_id = ? ORDER BY funder_id').all(r.id) as Array<{ funder_id: number }>).map(
     (x) => x.funder_id,
   );
   return {
@@ -177,7 +175,7 @@ function clientOf(db: Database, r: ClientRow): Client {
 }
 
 export function getClient(db: Database, id: number): Client {
-  const r = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  const r = cached(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no client ${id}. Run "steward client list" to see client ids.`, { where: 'clientId' });
   return clientOf(db, r);
 }
@@ -195,13 +193,12 @@ export interface ClientListRow {
 
 export function listClientRows(db: Database): ClientListRow[] {
   const funders = new Map<number, number[]>();
-  for (const r of db.prepare('SELECT client_id AS c, funder_id AS f FROM client_funders ORDER BY client_id, funder_id').all() as Array<{ c: number; f: number }>) {
+  for (const r of cached(db, 'SELECT client_id AS c, funder_id AS f FROM client_funders ORDER BY client_id, funder_id').all() as Array<{ c: number; f: number }>) {
     const list = funders.get(r.c);
     if (list) list.push(r.f);
     else funders.set(r.c, [r.f]);
   }
-  const rows = db
-    .prepare('SELECT id, name, preferred_name, council_ref, arrangement, status, start_date FROM clients ORDER BY name COLLATE NOCASE, id')
+  const rows = cached(db, 'SELECT id, name, preferred_name, council_ref, arrangement, status, start_date FROM clients ORDER BY name COLLATE NOCASE, id')
     .all() as Array<Pick<ClientRow, 'id' | 'name' | 'preferred_name' | 'council_ref' | 'arrangement' | 'status' | 'start_date'>>;
   return rows.map((r) => ({
     id: r.id,
@@ -242,7 +239,7 @@ export function createClient(db: Database, input: z.output<typeof ClientCreate>,
   checkClientFields(db, fields);
   let bankId = bankAccountId;
   if (bankId !== undefined) {
-    const b = db.prepare('SELECT name, kind, (SELECT COUNT(*) FROM accounts WHERE bank_account_id = bank_accounts.id) AS members FROM bank_accounts WHERE id = ?').get(bankId) as
+    const b = cached(db, 'SELECT name, kind, (SELECT COUNT(*) FROM accounts WHERE bank_account_id = bank_accounts.id) AS members FROM bank_accounts WHERE id = ?').get(bankId) as
       | { name: string; kind: string; members: number }
       | undefined;
     if (!b) throw new StewardError('NOT_FOUND', `There is no bank account ${bankId}.`, { where: 'bankAccountId' });
@@ -252,8 +249,7 @@ export function createClient(db: Database, input: z.output<typeof ClientCreate>,
   } else {
     bankId = createBankAccount(db, { name: `${fields.name} client account`, kind: 'dedicated', sortCode: '', accountNumber: '' }, st).id;
   }
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO clients(name, preferred_name, date_of_birth, address, contacts_json, council_ref, nhs_number, arrangement, budget_for,
          account_holder, representative, trustees_json, start_date, status, end_date, notes, bank_account_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULL, ?, ?, ?, ?)`,
@@ -278,9 +274,9 @@ export function createClient(db: Database, input: z.output<typeof ClientCreate>,
       st.at,
     );
   const id = Number(info.lastInsertRowid);
-  const link = db.prepare('INSERT INTO client_funders(client_id, funder_id) VALUES (?, ?)');
+  const link = cached(db, 'INSERT INTO client_funders(client_id, funder_id) VALUES (?, ?)');
   for (const f of fields.funderIds) link.run(id, f);
-  const acct = db.prepare('INSERT INTO accounts(client_id, code, name, type, bank_account_id) VALUES (?, ?, ?, ?, ?)');
+  const acct = cached(db, 'INSERT INTO accounts(client_id, code, name, type, bank_account_id) VALUES (?, ?, ?, ?, ?)');
   for (const a of CLIENT_CHART) acct.run(id, a.code, a.name, a.type, a.code === 'bank' ? bankId : null);
   const c = getClient(db, id);
   audit(db, { ...st, action: 'create', entity: 'client', entityId: id, after: c });
@@ -308,7 +304,7 @@ export function updateClient(db: Database, id: number, patch: z.output<typeof Cl
     notes: rest.notes ?? before.notes,
   };
   checkClientFields(db, merged);
-  db.prepare(
+  cached(db, 
     `UPDATE clients SET name = ?, preferred_name = ?, date_of_birth = ?, address = ?, contacts_json = ?, council_ref = ?, nhs_number = ?,
        arrangement = ?, budget_for = ?, account_holder = ?, representative = ?, trustees_json = ?, start_date = ?, notes = ?, updated_at = ?
      WHERE id = ?`,
@@ -331,8 +327,8 @@ export function updateClient(db: Database, id: number, patch: z.output<typeof Cl
     id,
   );
   if (funderIds) {
-    db.prepare('DELETE FROM client_funders WHERE client_id = ?').run(id);
-    const link = db.prepare('INSERT INTO client_funders(client_id, funder_id) VALUES (?, ?)');
+    cached(db, 'DELETE FROM client_funders WHERE client_id = ?').run(id);
+    const link = cached(db, 'INSERT INTO client_funders(client_id, funder_id) VALUES (?, ?)');
     for (const f of funderIds) link.run(id, f);
   }
   const after = getClient(db, id);
@@ -342,7 +338,7 @@ export function updateClient(db: Database, id: number, patch: z.output<typeof Cl
 
 export function setClientStatus(db: Database, id: number, status: Client['status'], endDate: string | null, reason: string, st: Stamp): Client {
   const before = getClient(db, id);
-  db.prepare('UPDATE clients SET status = ?, end_date = ?, updated_at = ? WHERE id = ?').run(status, endDate, st.at, id);
+  cached(db, 'UPDATE clients SET status = ?, end_date = ?, updated_at = ? WHERE id = ?').run(status, endDate, st.at, id);
   const after = getClient(db, id);
   audit(db, { ...st, action: status === 'ended' ? 'end' : 'status', entity: 'client', entityId: id, before, after: { ...after, reason } });
   return after;
@@ -350,7 +346,7 @@ export function setClientStatus(db: Database, id: number, status: Client['status
 
 /** The client's accounts by code. Accounts never change once opened. */
 export function accountIds(db: Database, clientId: number): Record<string, number> {
-  const rows = db.prepare('SELECT id, code FROM accounts WHERE client_id = ?').all(clientId) as Array<{ id: number; code: string }>;
+  const rows = cached(db, 'SELECT id, code FROM accounts WHERE client_id = ?').all(clientId) as Array<{ id: number; code: string }>;
   if (rows.length === 0) throw new StewardError('NOT_FOUND', `There is no client ${clientId}.`, { where: 'clientId' });
   return Object.fromEntries(rows.map((r) => [r.code, r.id]));
 }
@@ -375,21 +371,20 @@ function payeeOf(r: PayeeRow): Payee {
 export function listPayees(db: Database, clientId?: number): Payee[] {
   const rows = (
     clientId === undefined
-      ? db.prepare('SELECT * FROM payees ORDER BY name COLLATE NOCASE, id').all()
-      : db.prepare('SELECT * FROM payees WHERE client_id IS NULL OR client_id = ? ORDER BY name COLLATE NOCASE, id').all(clientId)
+      ? cached(db, 'SELECT * FROM payees ORDER BY name COLLATE NOCASE, id').all()
+      : cached(db, 'SELECT * FROM payees WHERE client_id IS NULL OR client_id = ? ORDER BY name COLLATE NOCASE, id').all(clientId)
   ) as PayeeRow[];
   return rows.map(payeeOf);
 }
 
 export function getPayee(db: Database, id: number): Payee {
-  const r = db.prepare('SELECT * FROM payees WHERE id = ?').get(id) as PayeeRow | undefined;
+  const r = cached(db, 'SELECT * FROM payees WHERE id = ?').get(id) as PayeeRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no payee ${id}.`, { where: 'payeeId' });
   return payeeOf(r);
 }
 
 export function findPayeeByName(db: Database, name: string, clientId: number): Payee | null {
-  const r = db
-    .prepare('SELECT * FROM payees WHERE name = ? COLLATE NOCASE AND (client_id IS NULL OR client_id = ?) ORDER BY client_id IS NULL, id LIMIT 1')
+  const r = cached(db, 'SELECT * FROM payees WHERE name = ? COLLATE NOCASE AND (client_id IS NULL OR client_id = ?) ORDER BY client_id IS NULL, id LIMIT 1')
     .get(name.trim(), clientId) as PayeeRow | undefined;
   return r ? payeeOf(r) : null;
 }
@@ -397,8 +392,7 @@ export function findPayeeByName(db: Database, name: string, clientId: number): P
 export function createPayee(db: Database, input: z.output<typeof PayeeCreate>, st: Stamp): Payee {
   if (input.clientId !== undefined) getClient(db, input.clientId);
   const sort = input.sortCode.replace(/-/g, '');
-  const info = db
-    .prepare('INSERT INTO payees(name, kind, default_category, client_id, sort_code, account_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const info = cached(db, 'INSERT INTO payees(name, kind, default_category, client_id, sort_code, account_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(input.name, input.kind, input.defaultCategory ?? null, input.clientId ?? null, sort ? `${sort.slice(0, 2)}-${sort.slice(2, 4)}-${sort.slice(4)}` : '', input.accountNumber, st.at);
   const p = getPayee(db, Number(info.lastInsertRowid));
   audit(db, { ...st, action: 'create', entity: 'payee', entityId: p.id, after: p });
@@ -434,13 +428,13 @@ function scheduleOf(r: ScheduleRow): Schedule {
 
 export function listSchedules(db: Database, clientId?: number): Schedule[] {
   const rows = (
-    clientId === undefined ? db.prepare('SELECT * FROM schedules ORDER BY client_id, id').all() : db.prepare('SELECT * FROM schedules WHERE client_id = ? ORDER BY id').all(clientId)
+    clientId === undefined ? cached(db, 'SELECT * FROM schedules ORDER BY client_id, id').all() : cached(db, 'SELECT * FROM schedules WHERE client_id = ? ORDER BY id').all(clientId)
   ) as ScheduleRow[];
   return rows.map(scheduleOf);
 }
 
 export function getSchedule(db: Database, id: number): Schedule {
-  const r = db.prepare('SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
+  const r = cached(db, 'SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no schedule ${id}.`, { where: 'id' });
   return scheduleOf(r);
 }
@@ -455,8 +449,7 @@ export function createSchedule(db: Database, input: z.output<typeof ScheduleCrea
   } else if (input.funderId !== undefined) {
     throw new StewardError('VALIDATION', 'A contribution schedule is paid by the client, not a funder.', { where: 'funderId' });
   }
-  const info = db
-    .prepare('INSERT INTO schedules(client_id, source, funder_id, amount, cadence, first_date, end_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const info = cached(db, 'INSERT INTO schedules(client_id, source, funder_id, amount, cadence, first_date, end_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(input.clientId, input.source, funderId, input.amount, input.cadence, input.firstDate, input.endDate ?? null, st.at);
   const s = getSchedule(db, Number(info.lastInsertRowid));
   audit(db, { ...st, action: 'create', entity: 'schedule', entityId: s.id, after: s });
@@ -467,7 +460,7 @@ export function createSchedule(db: Database, input: z.output<typeof ScheduleCrea
 export function endSchedule(db: Database, id: number, endDate: string, st: Stamp, opts: { beforeStart?: boolean } = {}): Schedule {
   const before = getSchedule(db, id);
   if (endDate < before.firstDate && !opts.beforeStart) throw new StewardError('VALIDATION', `The end date is before the schedule's first date (${before.firstDate}).`, { where: 'endDate' });
-  db.prepare('UPDATE schedules SET end_date = ? WHERE id = ?').run(endDate, id);
+  cached(db, 'UPDATE schedules SET end_date = ? WHERE id = ?').run(endDate, id);
   const after = getSchedule(db, id);
   audit(db, { ...st, action: 'update', entity: 'schedule', entityId: id, before, after });
   return after;

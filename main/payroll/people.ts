@@ -5,10 +5,11 @@
  * code, and it uses the engine only to check tax codes and NI category letters.)
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { cached } from '../store/statements';
 import type { z } from 'zod';
 import { StewardError } from '../../shared/errors';
 import type { Employer, EmployerSet, Pa, PaCreate, PaPatch, PayDay } from '../../shared/contract-payroll';
-import { WEEKDAYS } from '../../shared/contract-payroll';
+import { PENSION_EMPLOYER_RATE_DEFAULT, PENSION_TOTAL_RATE_DEFAULT, WEEKDAYS } from '../../shared/contract-payroll';
 import { audit } from '../api/audit';
 import { getClient } from '../clients/repo';
 import type { Stamp } from '../ledger/journal';
@@ -30,6 +31,8 @@ interface EmployerRow {
   pension_scheme_name: string;
   pension_provider: string;
   pension_basis: Employer['pensionBasis'];
+  pension_employer_rate: number;
+  pension_total_rate: number;
   pay_frequency: Employer['payFrequency'];
   pay_day: string;
   el_insurer: string;
@@ -52,6 +55,8 @@ function employerOf(r: EmployerRow): Employer {
     pensionSchemeName: r.pension_scheme_name,
     pensionProvider: r.pension_provider,
     pensionBasis: r.pension_basis,
+    pensionEmployerRate: r.pension_employer_rate,
+    pensionTotalRate: r.pension_total_rate,
     payFrequency: r.pay_frequency,
     payDay: payDayOf(r.pay_day),
     employersLiabilityInsurer: r.el_insurer,
@@ -66,12 +71,12 @@ const EMPLOYER_SELECT = 'SELECT e.*, c.name AS client_name FROM employers e JOIN
 /** The client's employer record, or null when the client is not set up as an employer. NOT_FOUND for an unknown client. */
 export function findEmployer(db: Database, clientId: number): Employer | null {
   getClient(db, clientId);
-  const r = db.prepare(`${EMPLOYER_SELECT} WHERE e.client_id = ?`).get(clientId) as EmployerRow | undefined;
+  const r = cached(db, `${EMPLOYER_SELECT} WHERE e.client_id = ?`).get(clientId) as EmployerRow | undefined;
   return r ? employerOf(r) : null;
 }
 
 export function listEmployers(db: Database): Employer[] {
-  return (db.prepare(`${EMPLOYER_SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as EmployerRow[]).map(employerOf);
+  return (cached(db, `${EMPLOYER_SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as EmployerRow[]).map(employerOf);
 }
 
 /** The employer a PA needs: VALIDATION when the client exists but is not an employer yet. */
@@ -115,11 +120,26 @@ export function setEmployer(db: Database, input: z.output<typeof EmployerSet>, s
     pensionSchemeName: pick('pensionSchemeName', ''),
     pensionProvider: pick('pensionProvider', ''),
     pensionBasis: pick('pensionBasis', null),
+    pensionEmployerRate: pick('pensionEmployerRate', PENSION_EMPLOYER_RATE_DEFAULT),
+    pensionTotalRate: pick('pensionTotalRate', PENSION_TOTAL_RATE_DEFAULT),
     employersLiabilityInsurer: pick('employersLiabilityInsurer', ''),
     employersLiabilityRenewalDate: pick('employersLiabilityRenewalDate', null),
   };
   if (next.pensionSchemeName !== '' && next.pensionBasis === null) {
     throw invalid('Say whether the pension scheme works on relief at source or net pay (pensionBasis: "relief-at-source" or "net-pay"); the scheme or provider can tell you.', 'pensionBasis');
+  }
+  for (const [field, rate] of [
+    ['pensionEmployerRate', next.pensionEmployerRate],
+    ['pensionTotalRate', next.pensionTotalRate],
+  ] as const) {
+    if (!Number.isInteger(rate) || rate < 0 || rate > 10000) throw invalid(`${field} is whole basis points from 0 to 10000 (300 = 3%).`, field);
+  }
+  if (next.pensionEmployerRate > next.pensionTotalRate) {
+    const which = input.pensionTotalRate !== undefined && input.pensionEmployerRate === undefined ? 'pensionTotalRate' : 'pensionEmployerRate';
+    throw invalid(
+      `The employer's pension rate (${next.pensionEmployerRate} basis points) is above the total rate (${next.pensionTotalRate}): the total includes the employer's share. Raise pensionTotalRate or lower pensionEmployerRate.`,
+      which,
+    );
   }
   const args = [
     next.payeReference,
@@ -128,20 +148,23 @@ export function setEmployer(db: Database, input: z.output<typeof EmployerSet>, s
     next.pensionSchemeName,
     next.pensionProvider,
     next.pensionBasis,
+    next.pensionEmployerRate,
+    next.pensionTotalRate,
     payFrequency,
     String(payDay),
     next.employersLiabilityInsurer,
     next.employersLiabilityRenewalDate,
   ];
   if (before) {
-    db.prepare(
+    cached(db, 
       `UPDATE employers SET paye_ref = ?, accounts_office_ref = ?, employment_allowance = ?, pension_scheme_name = ?, pension_provider = ?, pension_basis = ?,
-         pay_frequency = ?, pay_day = ?, el_insurer = ?, el_renewal_date = ?, updated_at = ? WHERE client_id = ?`,
+         pension_employer_rate = ?, pension_total_rate = ?, pay_frequency = ?, pay_day = ?, el_insurer = ?, el_renewal_date = ?, updated_at = ? WHERE client_id = ?`,
     ).run(...args, st.at, input.clientId);
   } else {
-    db.prepare(
+    cached(db, 
       `INSERT INTO employers(paye_ref, accounts_office_ref, employment_allowance, pension_scheme_name, pension_provider, pension_basis,
-         pay_frequency, pay_day, el_insurer, el_renewal_date, created_at, updated_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         pension_employer_rate, pension_total_rate, pay_frequency, pay_day, el_insurer, el_renewal_date, created_at, updated_at, client_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(...args, st.at, st.at, input.clientId);
   }
   const after = findEmployer(db, input.clientId)!;
@@ -218,7 +241,7 @@ function paOf(r: PaRow): Pa {
 const PA_SELECT = 'SELECT p.*, c.name AS employer_name FROM pas p JOIN clients c ON c.id = p.client_id';
 
 export function getPa(db: Database, id: number): Pa {
-  const r = db.prepare(`${PA_SELECT} WHERE p.id = ?`).get(id) as PaRow | undefined;
+  const r = cached(db, `${PA_SELECT} WHERE p.id = ?`).get(id) as PaRow | undefined;
   if (!r) throw new StewardError('NOT_FOUND', `There is no PA ${id}. Run "steward pa list --client <id>" to see PA ids.`, { where: 'id' });
   return paOf(r);
 }
@@ -226,7 +249,7 @@ export function getPa(db: Database, id: number): Pa {
 /** A client's PAs, current and past, by name. NOT_FOUND for an unknown client; [] for a client who employs nobody. */
 export function listPas(db: Database, clientId: number): Pa[] {
   getClient(db, clientId);
-  return (db.prepare(`${PA_SELECT} WHERE p.client_id = ? ORDER BY p.name COLLATE NOCASE, p.id`).all(clientId) as PaRow[]).map(paOf);
+  return (cached(db, `${PA_SELECT} WHERE p.client_id = ? ORDER BY p.name COLLATE NOCASE, p.id`).all(clientId) as PaRow[]).map(paOf);
 }
 
 /** Everything a PA row holds, as checked and normalised for storage. */
@@ -280,8 +303,7 @@ function checkPa(db: Database, clientId: number, p: PaFields, selfId: number | n
     throw invalid(`The re-enrolment date ${p.reEnrolmentDate} is not after the enrolment date ${p.enrolmentDate}.`, at('reEnrolmentDate'));
   }
   if (p.niNumber !== null) {
-    const dup = db
-      .prepare('SELECT id, name FROM pas WHERE client_id = ? AND ni_number = ? AND leaving_date IS NULL AND id IS NOT ? LIMIT 1')
+    const dup = cached(db, 'SELECT id, name FROM pas WHERE client_id = ? AND ni_number = ? AND leaving_date IS NULL AND id IS NOT ? LIMIT 1')
       .get(clientId, p.niNumber, selfId) as { id: number; name: string } | undefined;
     if (dup && p.leavingDate === null) {
       throw new StewardError('CONFLICT', `${dup.name} (PA ${dup.id}) already works for this employer with NI number ${p.niNumber}.`, { where: at('niNumber') });
@@ -348,8 +370,7 @@ export function createPa(db: Database, input: z.output<typeof PaCreate>, st: Sta
   const { clientId, taxCode, taxBasis, ...rest } = input;
   const fields: PaFields = { ...rest, ...settleTaxCode(taxCode, taxBasis, (f) => f) };
   checkPa(db, clientId, fields, null, (f) => f);
-  const info = db
-    .prepare(`INSERT INTO pas(client_id, ${PA_COLUMNS.join(', ')}, created_at, updated_at) VALUES (${Array(PA_COLUMNS.length + 3).fill('?').join(', ')})`)
+  const info = cached(db, `INSERT INTO pas(client_id, ${PA_COLUMNS.join(', ')}, created_at, updated_at) VALUES (${Array(PA_COLUMNS.length + 3).fill('?').join(', ')})`)
     .run(clientId, ...paArgs(fields), st.at, st.at);
   const pa = getPa(db, Number(info.lastInsertRowid));
   audit(db, { ...st, action: 'create', entity: 'pa', entityId: pa.id, after: pa });
@@ -362,7 +383,7 @@ function storedFields(pa: Pa): PaFields {
 }
 
 function writePa(db: Database, id: number, fields: PaFields, st: Stamp): void {
-  db.prepare(`UPDATE pas SET ${PA_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...paArgs(fields), st.at, id);
+  cached(db, `UPDATE pas SET ${PA_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...paArgs(fields), st.at, id);
 }
 
 export function updatePa(db: Database, id: number, patch: z.output<typeof PaPatch>, st: Stamp): Pa {

@@ -156,16 +156,38 @@ describe('pay runs', () => {
     const { client, pa } = await setup();
     await sheet(pa.id, MAY.periodStart, MAY.periodEnd, 10, 800);
     const run = await env.call<PayRun>('payrun.draft', { clientId: client.id, ...MAY });
-    const dup = await env.call<PayRun>('payrun.draft', { clientId: client.id, ...MAY });
     await env.call('payrun.approve', { id: run.id, approvals: [{ by: 'Ada Lovelace' }] });
-    await env.call('payrun.approve', { id: dup.id, approvals: [{ by: 'Ada Lovelace' }] });
     await env.call('payrun.post', { id: run.id });
     const before = counts();
     const again = await fail('payrun.draft', { clientId: client.id, ...MAY });
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toContain('2026-05-01 to 2026-05-31');
-    const post = await fail('payrun.post', { id: dup.id });
-    expect(post.code).toBe('CONFLICT');
+    // Overlapping, not equal, is refused too.
+    expect(await fail('payrun.draft', { clientId: client.id, periodStart: '2026-05-15', periodEnd: '2026-06-14', payDate: '2026-06-12' })).toMatchObject({ code: 'CONFLICT' });
+    expect(await fail('payrun.post', { id: run.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(counts()).toEqual(before);
+  });
+
+  it('drafting again replaces an overlapping draft (audited redraft); an approved run overlapping is CONFLICT', async () => {
+    const { client, pa } = await setup();
+    const t = await sheet(pa.id, MAY.periodStart, MAY.periodEnd, 10, 800); // 10 × 8 h × £13.50 = £1,080
+    const first = await env.call<PayRun>('payrun.draft', { clientId: client.id, ...MAY });
+    const second = await env.call<PayRun>('payrun.draft', { clientId: client.id, ...MAY, payDate: '2026-05-29' });
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(second.lines[0]).toMatchObject({ gross: t.grossPay, timesheetIds: [t.id] });
+    expect(await fail('payrun.get', { id: first.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await env.call<PayRun[]>('payrun.list', { clientId: client.id })).toEqual([second]);
+    expect(counts()).toMatchObject({ runs: 1, lines: 1 });
+    expect(await auditActions(first.id)).toEqual(['redraft', 'draft']);
+    const redraft = db().prepare("SELECT before_json, after_json FROM audit_log WHERE action = 'redraft'").get() as { before_json: string; after_json: string };
+    expect(JSON.parse(redraft.after_json)).toEqual({ replacedBy: second.id });
+    expect((JSON.parse(redraft.before_json) as PayRun).id).toBe(first.id);
+    // Approved: a further draft over any part of the period is refused and nothing changes.
+    await env.call('payrun.approve', { id: second.id, approvals: [{ by: 'Ada Lovelace' }] });
+    const before = counts();
+    const clash = await fail('payrun.draft', { clientId: client.id, periodStart: '2026-05-20', periodEnd: '2026-06-19', payDate: '2026-06-19' });
+    expect(clash).toMatchObject({ code: 'CONFLICT', where: 'periodStart' });
+    expect(clash.message).toContain(`Approved pay run ${second.id} covers 2026-05-01 to 2026-05-31`);
     expect(counts()).toEqual(before);
   });
 

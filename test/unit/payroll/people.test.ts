@@ -101,10 +101,12 @@ describe('employers', () => {
     expect(await env.call('employer.list')).toEqual([e]);
 
     env.clock.set('2026-05-01T10:00:00.000Z');
-    const changed = await env.call<Employer>('employer.set', { clientId: client.id, payFrequency: 'monthly', payDay: 'last-working-day', employmentAllowance: false });
-    expect(changed).toMatchObject({ payFrequency: 'monthly', payDay: 'last-working-day', employmentAllowance: false, payeReference: '123/AB45678', pensionSchemeName: 'NEST' });
+    expect(e).toMatchObject({ pensionEmployerRate: 300, pensionTotalRate: 800 }); // the statutory minimum by default
+    const changed = await env.call<Employer>('employer.set', { clientId: client.id, payFrequency: 'monthly', payDay: 'last-working-day', employmentAllowance: false, pensionEmployerRate: 400 });
+    expect(changed).toMatchObject({ payFrequency: 'monthly', payDay: 'last-working-day', employmentAllowance: false, payeReference: '123/AB45678', pensionSchemeName: 'NEST', pensionEmployerRate: 400, pensionTotalRate: 800 });
     const day = await env.call<Employer>('employer.set', { clientId: client.id, payDay: 28, accountsOfficeReference: null });
     expect(day.payDay).toBe(28);
+    expect(day).toMatchObject({ pensionEmployerRate: 400, pensionTotalRate: 800 }); // kept when not given
     expect(day.accountsOfficeReference).toBeNull();
     expect(day.createdAt).toBe(e.createdAt);
 

@@ -8,6 +8,7 @@ import { auditHash, GENESIS, type AuditRowRaw } from '../../../main/store/migrat
 import { audit } from '../../../main/api/audit';
 import { GUARD_TRIGGERS, verifyAuditChain, verifyLedgerContent } from '../../../main/ledger/verify';
 import { createClient, createFunder } from '../../../main/clients/repo';
+import { draftPayRun } from '../../../main/payroll/payruns';
 import { tempDir } from '../../fixtures/temp';
 import { PASSPHRASE } from '../../fixtures/ledger';
 
@@ -317,6 +318,82 @@ describe('migration 005 pay runs', () => {
       expect(() => db.prepare('DELETE FROM pay_runs').run()).toThrow(/IMMUTABLE/);
       expect(() => db.prepare(`UPDATE pay_runs SET status = 'posted' WHERE id = ?`).run(id)).toThrow(/CHECK constraint failed/);
       expect(verifyLedgerContent(db, 5)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 006 pension and holiday', () => {
+  it('adds employer pension rates with defaults, holiday_taken, and line columns; a line from before it counts its gross as taxable pay', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, 5);
+      const st = { at: '2026-04-06T09:00:00.000Z', actor: 'alice' };
+      const f = createFunder(db, { name: 'St Helens Council', kind: 'council' }, st);
+      const clientId = createClient(
+        db,
+        {
+          name: 'Ada Lovelace', preferredName: '', dateOfBirth: '1980-05-01', address: '', contacts: [], councilReference: 'SH-1', nhsNumber: '', funderIds: [f.id],
+          arrangement: 'managed-account', budgetFor: 'person', accountHolder: '', representative: '', trustees: [], startDate: '2026-04-06', notes: '',
+        },
+        st,
+      ).id;
+      db.prepare("INSERT INTO employers(client_id, pay_frequency, pay_day, created_at, updated_at) VALUES (?, 'monthly', '28', 't', 't')").run(clientId);
+      const paId = Number(
+        db
+          .prepare(
+            `INSERT INTO pas(client_id, name, date_of_birth, start_date, tax_code, tax_basis, ni_category, pension_status, standard_rate, contracted_hours, holiday_scheme, created_at, updated_at)
+             VALUES (?, 'Grace', '1990-01-01', '2026-04-06', '1257L', 'cumulative', 'A', 'eligible', 1350, 3750, 'pro-rata', 't', 't')`,
+          )
+          .run(clientId).lastInsertRowid,
+      );
+      // A posted May run written by version 5 (its journal entry is not needed here, so foreign keys are off for this insert).
+      db.pragma('foreign_keys=OFF');
+      const runId = Number(
+        db
+          .prepare(
+            `INSERT INTO pay_runs(client_id, period_start, period_end, pay_date, frequency, tax_year, tax_period, status, created_at, updated_at)
+             VALUES (?, '2026-05-01', '2026-05-31', '2026-05-28', 'monthly', '2026-27', 2, 'draft', 't', 't')`,
+          )
+          .run(clientId).lastInsertRowid,
+      );
+      db.prepare(
+        `INSERT INTO pay_run_lines(pay_run_id, pa_id, timesheet_ids_json, tax_code, tax_basis, ni_category, gross, taxable_pay_before, tax_paid_before, tax,
+           employee_ni, employer_ni, student_loan, postgraduate_loan, employee_pension, employer_pension, net)
+         VALUES (?, ?, '[]', '1257L', 'cumulative', 'A', 100000, 0, 0, 0, 2000, 5000, 0, 0, 0, 0, 98000)`,
+      ).run(runId, paId);
+      db.prepare(`UPDATE pay_runs SET status = 'approved', approvals_json = '[{"by":"Ada"}]', approved_at = 't' WHERE id = ?`).run(runId);
+      db.prepare(`UPDATE pay_runs SET status = 'posted', entry_id = 999, posted_at = 't' WHERE id = ?`).run(runId);
+      db.pragma('foreign_keys=ON');
+
+      migrate(db, 6);
+      expect(readVersion(db)).toBe(6);
+      expect(db.prepare('SELECT pension_employer_rate AS e, pension_total_rate AS t FROM employers').get()).toEqual({ e: 300, t: 800 });
+      expect(db.prepare('SELECT taxable_pay, holiday_hours, holiday_pay, holiday_ids_json, pension_category, qualifying_earnings FROM pay_run_lines').get()).toEqual({
+        taxable_pay: null, holiday_hours: 0, holiday_pay: 0, holiday_ids_json: '[]', pension_category: null, qualifying_earnings: 0,
+      });
+      expect(db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name = 'holiday_taken'").all()).toEqual([{ name: 'holiday_taken', strict: 1 }]);
+      expect(() => db.prepare('UPDATE employers SET pension_total_rate = 10001').run()).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare('UPDATE employers SET pension_employer_rate = 900').run()).toThrow(/employer pension rate is above the total/);
+      const add = db.prepare("INSERT INTO holiday_taken(pa_id, date, hours, created_at) VALUES (?, '2026-06-10', ?, 't')");
+      expect(() => add.run(paId, 0)).toThrow(/CHECK constraint failed/);
+      expect(() => add.run(paId, 2401)).toThrow(/CHECK constraint failed/);
+      const hid = Number(add.run(paId, 750).lastInsertRowid);
+      expect(() => db.prepare('UPDATE holiday_taken SET date = ? WHERE id = ?').run('2026-06-11', hid)).toThrow(/IMMUTABLE/);
+      db.prepare('UPDATE holiday_taken SET pay_run_id = ? WHERE id = ?').run(runId, hid);
+      expect(() => db.prepare('DELETE FROM holiday_taken WHERE id = ?').run(hid)).toThrow(/IMMUTABLE/);
+      db.prepare('UPDATE holiday_taken SET pay_run_id = NULL WHERE id = ?').run(hid);
+
+      // June's draft takes May's gross (no taxable pay recorded) as taxable pay to date.
+      db.prepare(
+        `INSERT INTO timesheets(client_id, pa_id, period_start, period_end, status, total_hours, gross_pay, nmw_json, approvals_json, approved_at, created_at, updated_at)
+         VALUES (?, ?, '2026-06-01', '2026-06-30', 'approved', 800, 10800, '{}', '[{"by":"Ada"}]', 't', 't', 't')`,
+      ).run(clientId, paId);
+      const june = draftPayRun(db, { clientId, periodStart: '2026-06-01', periodEnd: '2026-06-30', payDate: '2026-06-26' }, st);
+      // Gross: the timesheet's 10800 plus the unpaid 7.5 h of holiday at £13.50 = 10125.
+      expect(june.lines[0]).toMatchObject({ taxablePayBefore: 100000, taxPaidBefore: 0, holidayHours: 750, holidayPay: 10125, gross: 20925 });
+      expect(verifyLedgerContent(db, 6)).toEqual([]);
     } finally {
       db.close();
     }
