@@ -43,6 +43,12 @@ export const FunderRules = z
     deductRedundancyReserve: z.boolean(),
     refundContributionFirst: z.boolean(),
     retentionYears: z.number().int().min(1).max(30),
+    /**
+     * How old a PA's DBS check may be before the funder wants it renewed (years). Many councils'
+     * direct-payment guidance asks for a recheck every 3 years; funders stored before this rule
+     * existed read as 3 (DEFAULT_FUNDER_RULES is merged under the stored rules).
+     */
+    dbsMaxAgeYears: z.number().int('Whole years only').min(1, 'At least 1 year').max(10, 'At most 10 years'),
   })
   .strict();
 export type FunderRules = z.infer<typeof FunderRules>;
@@ -58,6 +64,7 @@ export const DEFAULT_FUNDER_RULES: FunderRules = {
   deductRedundancyReserve: false,
   refundContributionFirst: true,
   retentionYears: 7,
+  dbsMaxAgeYears: 3,
 };
 
 export const ARRANGEMENTS = ['managed-account', 'isf', 'user-trust', 'direct-payment-brokerage'] as const;

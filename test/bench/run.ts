@@ -6,7 +6,8 @@
  * organisation ledger (500 clients over 3 years, over a million journal lines) with each figure
  * set against its target and marked MET or MISSED.
  *
- *   STEWARD_BENCH_ONLY=org|foundation   run one part only
+ *   STEWARD_BENCH_ONLY=org|foundation|payroll   run one part only (payroll: 400 employers,
+ *   1,000 PAs: compute + post every run, and every payslip PDF; test/bench/payroll.ts)
  *   STEWARD_BENCH_CLIENTS=100 STEWARD_BENCH_YEARS=1   a smaller organisation (quick look)
  */
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { backupLedger, createLedgerFile, integrityCheck, KDF_ITERATIONS, openLedgerFile } from '../../main/store/ledger-file';
 import { addDays, addMonths } from '../../shared/dates';
 import { benchOrgLedger, ORG_DEFAULTS, printTargetTable, type TargetRow } from './org-ledger';
+import { benchPayroll, PAYROLL_DEFAULTS } from './payroll';
 
 const PASS = 'Bench Passphrase 2026!';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
@@ -106,14 +108,19 @@ function printFoundation(): void {
 
 async function main(): Promise<void> {
   let org: TargetRow[] = [];
+  let payroll: TargetRow[] = [];
   const clients = Number(process.env['STEWARD_BENCH_CLIENTS'] ?? ORG_DEFAULTS.clients);
   const years = Number(process.env['STEWARD_BENCH_YEARS'] ?? ORG_DEFAULTS.years);
   try {
-    if (only !== 'org') foundation();
-    if (only !== 'foundation') {
+    if (only === '' || only === 'foundation') foundation();
+    if (only === '' || only === 'org') {
       const orgDir = fs.mkdtempSync(path.join(dir, 'org-'));
       const to = years === ORG_DEFAULTS.years ? ORG_DEFAULTS.to : addDays(addMonths(ORG_DEFAULTS.from, years * 12), -1);
       org = await benchOrgLedger(orgDir, { ...ORG_DEFAULTS, clients, years, to, asOf: to, passphrase: PASS, log: (s) => process.stderr.write(s) });
+    }
+    if (only === '' || only === 'payroll') {
+      const payrollDir = fs.mkdtempSync(path.join(dir, 'payroll-'));
+      payroll = await benchPayroll(payrollDir, { ...PAYROLL_DEFAULTS, passphrase: PASS, log: (s) => process.stderr.write(s) });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -122,6 +129,7 @@ async function main(): Promise<void> {
   console.log(`\nSteward benchmarks — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load}\n`);
   if (rows.length) printFoundation();
   if (org.length) printTargetTable(`Organisation ledger: ${clients} clients over ${years} years (seed ${ORG_DEFAULTS.seed})`, org);
+  if (payroll.length) printTargetTable(`Payroll: ${PAYROLL_DEFAULTS.employers} employers, ${PAYROLL_DEFAULTS.pas} PAs, monthly period 1 of 2026-27`, payroll);
 }
 
 main().catch((e: unknown) => {
