@@ -82,7 +82,13 @@ export type DashboardSummary = z.infer<typeof DashboardSummary>;
 export const contract = {
   'app.info': {
     input: Empty,
-    output: z.object({ version: z.string(), mode: z.enum(['electron', 'web', 'cli', 'test']), platform: z.string() }),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'web', 'cli', 'test']),
+      platform: z.string(),
+      /** Today by the app clock (Europe/London), YYYY-MM-DD: tests fix the clock, so screens ask here rather than the browser. */
+      today: z.string(),
+    }),
     writes: false,
   },
   'ledger.status': { input: Empty, output: StatusResult, writes: false },

@@ -1,6 +1,7 @@
 /** Handlers for the ledger file itself: create, unlock, lock, passphrase, backups, settings. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dayOf } from '../../shared/dates';
 import { StewardError } from '../../shared/errors';
 import type { LedgerInfo, Settings, StatusResult } from '../../shared/contract';
 import {
@@ -127,7 +128,7 @@ export const ledgerHandlers: HandlerMap<
   | 'settings.update'
   | 'dashboard.summary'
 > = {
-  'app.info': (ctx) => ({ version: ctx.version, mode: ctx.mode, platform: process.platform }),
+  'app.info': (ctx) => ({ version: ctx.version, mode: ctx.mode, platform: process.platform, today: dayOf(ctx.now()) }),
 
   'ledger.status': (ctx): StatusResult => ({
     state: ctx.session.ledger ? 'open' : 'locked',

@@ -89,6 +89,7 @@ test('funders: add a funder with its own rules, see it listed, edit one rule', a
     deductRedundancyReserve: true,
     refundContributionFirst: false,
     retentionYears: 10,
+    dbsMaxAgeYears: 3,
   });
 
   // The same name again is refused by the server, with its code and the message by the name.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { InputOf, Method, OutputOf } from '../../shared/contract';
 
 export const PASSPHRASE = 'Correct Horse 42 battery';
 export const FIXED_NOW = '2026-04-06T09:00:00.000Z';
@@ -67,4 +68,43 @@ export async function createLedger(page: Page, app: App, organisationName = 'Riv
   await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create ledger' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+}
+
+/** The session token the server put in the app's first URL. */
+export function tokenOfApp(app: App): string {
+  const token = new URLSearchParams(new URL(app.url).hash.slice(1)).get('token');
+  if (!token) throw new Error(`No token in ${app.url}`);
+  return token;
+}
+
+/**
+ * Call the api from inside the page, with the page's origin and the session token, as
+ * renderer/src/api.ts does. Throws with the error code and message when the call fails.
+ */
+export async function callApi<M extends Method>(
+  page: Page,
+  app: App,
+  method: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
+  const envelope = await page.evaluate(
+    async ({ m, i, t }) => {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+        body: JSON.stringify({ method: m, input: i }),
+        credentials: 'omit',
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    },
+    { m: method, i: input as unknown, t: tokenOfApp(app) },
+  );
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.code} ${envelope.error?.message}`);
+  return envelope.value as OutputOf<M>;
+}
+
+/** Same-page navigation (a reload would lose the session token, kept only in memory), then wait for the h1. */
+export async function goToHash(page: Page, hash: string, heading: string | RegExp): Promise<void> {
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }

@@ -127,6 +127,17 @@ export function FunderForm({ funder, onSaved, onCancel }: FunderFormProps) {
           error={ruleError('retentionYears')}
           {...register('rules.retentionYears', { valueAsNumber: true, onChange: clear })}
         />
+        <TextInput
+          label={RULE_HELP.dbsMaxAgeYears.label}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          step={1}
+          hint={RULE_HELP.dbsMaxAgeYears.help}
+          error={ruleError('dbsMaxAgeYears')}
+          {...register('rules.dbsMaxAgeYears', { valueAsNumber: true, onChange: clear })}
+        />
       </Fieldset>
 
       {serverError ? <ErrorAlert error={serverError} /> : null}

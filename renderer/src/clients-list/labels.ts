@@ -68,6 +68,10 @@ export const RULE_HELP: Record<keyof FunderRules, { label: string; help: string 
     label: 'Keep records for (years)',
     help: 'How long this funder requires records to be kept after the year they relate to. 1 to 30.',
   },
+  dbsMaxAgeYears: {
+    label: 'Renew DBS checks after (years)',
+    help: 'A PA’s DBS check older than this shows as a payroll reminder on the dashboard. 1 to 10; commonly 3.',
+  },
 };
 
 /** Weeks of funding held, to one decimal place; "–" when the client has no funding schedule. */

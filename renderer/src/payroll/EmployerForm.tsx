@@ -2,6 +2,10 @@
  * Set a client up as an employer, or change an employer's details: HMRC references, Employment
  * Allowance, the workplace pension, how often and when PAs are paid, and employer's liability
  * insurance. The server checks everything; an error naming a field is shown by that field.
+ *
+ * Pension contribution rates are typed as percentages and sent as basis points (3 → 300). The
+ * defaults, 3% employer and 8% in total, are the automatic-enrolment minimums (source: The Pensions
+ * Regulator, "Automatic enrolment: contributions", minimum contributions from 6 April 2019).
  */
 import { useEffect } from 'react';
 import { useForm, type Path } from 'react-hook-form';
@@ -12,7 +16,7 @@ import { useUnsavedGuard } from '../session';
 import { Button, Checkbox, ErrorAlert, TextInput } from '../ui';
 import { Fieldset, Select } from '../clients-list/fields';
 import { useSave } from '../clients-list/useSave';
-import { FREQUENCY_LABEL, PENSION_BASIS_LABEL, WEEKDAY_LABEL, fieldError, payDayOf } from './labels';
+import { FREQUENCY_LABEL, PENSION_BASIS_LABEL, WEEKDAY_LABEL, fieldError, parsePercent, payDayOf, percentText } from './labels';
 
 interface EmployerFormValues {
   clientId: string;
@@ -22,6 +26,8 @@ interface EmployerFormValues {
   pensionSchemeName: string;
   pensionProvider: string;
   pensionBasis: '' | (typeof PENSION_BASES)[number];
+  pensionEmployerRate: string;
+  pensionTotalRate: string;
   payFrequency: PayFrequency;
   payDay: string;
   employersLiabilityInsurer: string;
@@ -36,6 +42,8 @@ const FIELDS: readonly Path<EmployerFormValues>[] = [
   'pensionSchemeName',
   'pensionProvider',
   'pensionBasis',
+  'pensionEmployerRate',
+  'pensionTotalRate',
   'payFrequency',
   'payDay',
   'employersLiabilityInsurer',
@@ -52,6 +60,8 @@ function valuesOf(e: Employer | null): EmployerFormValues {
     pensionSchemeName: e?.pensionSchemeName ?? '',
     pensionProvider: e?.pensionProvider ?? '',
     pensionBasis: e?.pensionBasis ?? '',
+    pensionEmployerRate: percentText(e?.pensionEmployerRate ?? 300),
+    pensionTotalRate: percentText(e?.pensionTotalRate ?? 800),
     payFrequency: e?.payFrequency ?? 'weekly',
     payDay: e ? String(e.payDay) : 'friday',
     employersLiabilityInsurer: e?.employersLiabilityInsurer ?? '',
@@ -60,6 +70,7 @@ function valuesOf(e: Employer | null): EmployerFormValues {
 }
 
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
 const DAYS_OF_MONTH = Array.from({ length: 28 }, (_, i) => i + 1);
 
 interface EmployerFormProps {
@@ -100,6 +111,21 @@ export function EmployerForm({ employer, candidates, onSaved, onCancel }: Employ
       setError('clientId', { message: 'Choose the client who employs the PAs.' }, { shouldFocus: true });
       return;
     }
+    // Percentages to basis points here; the server checks the same rules again.
+    const employerRate = parsePercent(v.pensionEmployerRate);
+    const totalRate = parsePercent(v.pensionTotalRate);
+    if (employerRate === null) {
+      setError('pensionEmployerRate', { message: 'Write the employer’s contribution as a percentage from 0 to 100, e.g. 3 or 3.5.' }, { shouldFocus: true });
+      return;
+    }
+    if (totalRate === null) {
+      setError('pensionTotalRate', { message: 'Write the total contribution as a percentage from 0 to 100, e.g. 8.' }, { shouldFocus: true });
+      return;
+    }
+    if (employerRate > totalRate) {
+      setError('pensionTotalRate', { message: `The total (${v.pensionTotalRate.trim()}%) includes the employer’s share, so it cannot be below the employer’s ${v.pensionEmployerRate.trim()}%.` }, { shouldFocus: true });
+      return;
+    }
     const input: EmployerSetInput = {
       clientId: Number(v.clientId),
       payeReference: orNull(v.payeReference),
@@ -108,6 +134,8 @@ export function EmployerForm({ employer, candidates, onSaved, onCancel }: Employ
       pensionSchemeName: v.pensionSchemeName,
       pensionProvider: v.pensionProvider,
       pensionBasis: v.pensionBasis === '' ? null : v.pensionBasis,
+      pensionEmployerRate: employerRate,
+      pensionTotalRate: totalRate,
       payFrequency: v.payFrequency,
       payDay: payDayOf(v.payDay),
       employersLiabilityInsurer: v.employersLiabilityInsurer,
@@ -211,6 +239,22 @@ export function EmployerForm({ employer, candidates, onSaved, onCancel }: Employ
               </option>
             ))}
           </Select>
+          <TextInput
+            label="Employer contribution (%)"
+            hint="Of qualifying earnings. The legal minimum is 3%."
+            inputMode="decimal"
+            autoComplete="off"
+            error={errors.pensionEmployerRate?.message}
+            {...register('pensionEmployerRate', opts)}
+          />
+          <TextInput
+            label="Total contribution (%)"
+            hint="Employer and PA together, including tax relief. The legal minimum is 8%."
+            inputMode="decimal"
+            autoComplete="off"
+            error={errors.pensionTotalRate?.message}
+            {...register('pensionTotalRate', opts)}
+          />
         </div>
       </Fieldset>
 

@@ -9,7 +9,10 @@ import { EmployerForm } from './EmployerForm';
 import { EmployerSummary } from './EmployerSummary';
 import { LeaveForm } from './LeaveForm';
 import { PaForm } from './PaForm';
+import { HolidayPanel } from './HolidayPanel';
 import { formatHours } from './labels';
+import { TimesheetList } from '../timesheets/TimesheetList';
+import { PayRunsSection } from '../payruns/PayRunsSection';
 
 type Editing = { mode: 'closed' } | { mode: 'employer' } | { mode: 'add' } | { mode: 'edit'; pa: Pa } | { mode: 'leave'; pa: Pa };
 
@@ -18,11 +21,16 @@ export function EmployerPage({ clientId }: { clientId: number }) {
   const pas = useQuery('pa.list', { clientId });
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [holidayFor, setHolidayFor] = useState<Pa | null>(null);
+  const holidayRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (editing.mode !== 'closed') formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [editing]);
+  useEffect(() => {
+    if (holidayFor) holidayRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, [holidayFor]);
 
   const open = (next: Editing) => {
     setNotice(null);
@@ -207,6 +215,9 @@ export function EmployerPage({ clientId }: { clientId: number }) {
                       <Button variant="quiet" onClick={() => open({ mode: 'edit', pa })}>
                         Edit<span className="sr-only"> {pa.name}</span>
                       </Button>
+                      <Button variant="quiet" onClick={() => setHolidayFor(pa)} aria-expanded={holidayFor?.id === pa.id}>
+                        Holiday<span className="sr-only"> for {pa.name}</span>
+                      </Button>
                       {pa.leavingDate === null ? (
                         <Button variant="quiet" onClick={() => open({ mode: 'leave', pa })}>
                           Record leaving<span className="sr-only"> for {pa.name}</span>
@@ -219,6 +230,13 @@ export function EmployerPage({ clientId }: { clientId: number }) {
             </table>
           </div>
         ) : null}
+        {holidayFor ? (
+          <div ref={holidayRef}>
+            <HolidayPanel key={holidayFor.id} pa={holidayFor} onClose={() => setHolidayFor(null)} />
+          </div>
+        ) : null}
+        {pas.status === 'ok' ? <TimesheetList clientId={clientId} clientName={e.clientName} hasPas={list.some((p) => p.leavingDate === null)} /> : null}
+        <PayRunsSection clientId={clientId} />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 /** An employer's payroll details as a short definition list. */
 import type { Employer } from '../../../shared/contract-payroll';
 import { Card } from '../ui';
-import { FREQUENCY_LABEL, PENSION_BASIS_LABEL, payDayLabel } from './labels';
+import { FREQUENCY_LABEL, PENSION_BASIS_LABEL, payDayLabel, percentText } from './labels';
 
 const notSet = <span className="muted">Not set</span>;
 
@@ -31,6 +31,12 @@ export function EmployerSummary({ employer: e }: { employer: Employer }) {
           <dt>Pension</dt>
           <dd>
             {e.pensionSchemeName ? [e.pensionSchemeName, e.pensionProvider, e.pensionBasis ? PENSION_BASIS_LABEL[e.pensionBasis] : null].filter(Boolean).join(', ') : notSet}
+          </dd>
+        </div>
+        <div>
+          <dt>Pension contributions</dt>
+          <dd>
+            Employer {percentText(e.pensionEmployerRate)}%, total {percentText(e.pensionTotalRate)}%
           </dd>
         </div>
         <div>

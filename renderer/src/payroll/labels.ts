@@ -81,3 +81,17 @@ export function fieldError(where: string | undefined, message: string): { field:
   const prefix = `${where}: `;
   return { field, message: message.startsWith(prefix) ? message.slice(prefix.length) : message };
 }
+
+/** Basis points to the percentage typed in the form: 300 → "3", 550 → "5.5". */
+export function percentText(bps: number): string {
+  const frac = (bps % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  return frac ? `${Math.trunc(bps / 100)}.${frac}` : String(Math.trunc(bps / 100));
+}
+
+/** "3", "3.5", "3.25%" → basis points (300, 350, 325), on the digits; null when it is not a percentage 0 to 100. */
+export function parsePercent(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!m) return null;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bps > 10000 ? null : bps;
+}

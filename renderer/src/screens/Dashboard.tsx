@@ -2,8 +2,11 @@ import { useQuery } from '../api';
 import type { DashboardSummary } from '../../../shared/contract';
 import { Button, Card, EmptyState, ErrorAlert } from '../ui';
 import { AlertsPanel } from '../clients-list/AlertsPanel';
+import { PayrollReminders } from '../payroll/PayrollReminders';
+import { useToday } from '../timesheets/useToday';
 import { ScreenHeading } from './ScreenHeading';
 import '../styles-clients.css';
+import '../styles-payroll.css';
 
 export function Dashboard() {
   const summary = useQuery('dashboard.summary', {});
@@ -26,6 +29,8 @@ export function Dashboard() {
 }
 
 function SummaryBody({ summary }: { summary: DashboardSummary }) {
+  // The app's today (the server's clock), as the alerts panel uses.
+  const today = useToday();
   const steps = summary.firstSteps;
   const checklist =
     steps.length > 0 ? (
@@ -61,6 +66,7 @@ function SummaryBody({ summary }: { summary: DashboardSummary }) {
         </Card>
       </div>
       <AlertsPanel />
+      {today.today ? <PayrollReminders today={today.today} /> : null}
       {steps.some((s) => !s.done) ? <Card title="Still to set up">{checklist}</Card> : null}
     </div>
   );

@@ -67,11 +67,18 @@ function EmployerList() {
         <ScreenHeading title="Payroll">
           <p>Clients who employ personal assistants (PAs) with their budget: their HMRC references, pay day, pension and insurance, and their PAs.</p>
         </ScreenHeading>
-        {editing.mode === 'closed' && list.length > 0 && canAdd ? (
-          <Button variant="primary" onClick={() => open({ mode: 'add' })}>
-            Set up an employer
-          </Button>
-        ) : null}
+        <div className="pr-heading-actions">
+          {list.length > 0 ? (
+            <a className="btn btn-secondary" href="#/payroll/run-all">
+              Run all due
+            </a>
+          ) : null}
+          {editing.mode === 'closed' && list.length > 0 && canAdd ? (
+            <Button variant="primary" onClick={() => open({ mode: 'add' })}>
+              Set up an employer
+            </Button>
+          ) : null}
+        </div>
       </div>
       <div className="stack">
         {notice ? <Alert tone="success">{notice}</Alert> : null}

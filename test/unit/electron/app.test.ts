@@ -225,7 +225,7 @@ describe('IPC', () => {
     const w = theWindow();
     w.webContents.mainFrame.url = `${indexUrl()}#/unlock`;
     const info = await fake.ipcMain.invoke('steward:invoke', ipcEvent(w), 'app.info', {});
-    expect(info).toEqual({ ok: true, value: { version: steward.ctx.version, mode: 'electron', platform: process.platform } });
+    expect(info).toEqual({ ok: true, value: { version: steward.ctx.version, mode: 'electron', platform: process.platform, today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown } });
     expect(spy).toHaveBeenCalledExactlyOnceWith(steward.ctx, 'app.info', {});
 
     const bad = await fake.ipcMain.invoke('steward:invoke', ipcEvent(w), 'ledger.unlock', { path: 5, passphrase: 'x' });
