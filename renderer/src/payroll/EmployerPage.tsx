@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Pa } from '../../../shared/contract-payroll';
 import { formatNiNumber } from '../../../shared/ni-number';
-import { useQuery } from '../api';
+import { call, toApiError, useQuery, type ApiError } from '../api';
 import { Alert, Button, Card, EmptyState, ErrorAlert, Money } from '../ui';
 import { ScreenHeading } from '../screens/ScreenHeading';
 import { EmployerForm } from './EmployerForm';
@@ -13,6 +13,10 @@ import { HolidayPanel } from './HolidayPanel';
 import { formatHours } from './labels';
 import { TimesheetList } from '../timesheets/TimesheetList';
 import { PayRunsSection } from '../payruns/PayRunsSection';
+import { DownloadButton, saveFile, todayUk, useAppToday, type FileLike } from '../payruns/common';
+import { HmrcMonths, useOnPaymentNotice } from './HmrcMonths';
+import { p60YearsFor, taxYearChoices } from './yearend';
+import './yearend.css';
 
 type Editing = { mode: 'closed' } | { mode: 'employer' } | { mode: 'add' } | { mode: 'edit'; pa: Pa } | { mode: 'leave'; pa: Pa };
 
@@ -22,6 +26,19 @@ export function EmployerPage({ clientId }: { clientId: number }) {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [notice, setNotice] = useState<string | null>(null);
   const [holidayFor, setHolidayFor] = useState<Pa | null>(null);
+  /** The PA whose leaving was just recorded: their P45 is offered with the notice. */
+  const [justLeft, setJustLeft] = useState<Pa | null>(null);
+  /** A P45 or P60 the server would not make, and why. */
+  const [docError, setDocError] = useState<{ what: string; error: ApiError } | null>(null);
+  const onDocError = (what: string, error: ApiError | null) => setDocError((cur) => (error ? { what, error } : cur?.what === what ? null : cur));
+  const runs = useQuery('payrun.list', { clientId });
+  const clock = useAppToday();
+  // A payment to HMRC recorded in one liabilities card reloads the other and the HMRC months.
+  const [hmrcRefresh, setHmrcRefresh] = useState(0);
+  const [payRunsKey, setPayRunsKey] = useState(0);
+  const payRunsRef = useRef<HTMLDivElement>(null);
+  // Watch once the section is on the page (after the employer has loaded).
+  useOnPaymentNotice(payRunsRef, employer.status === 'ok' && employer.data !== null, () => setHmrcRefresh((n) => n + 1));
   const holidayRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
 
@@ -34,11 +51,13 @@ export function EmployerPage({ clientId }: { clientId: number }) {
 
   const open = (next: Editing) => {
     setNotice(null);
+    setJustLeft(null);
     setEditing(next);
   };
-  const done = (message: string) => {
+  const done = (message: string, left: Pa | null = null) => {
     setEditing({ mode: 'closed' });
     setNotice(message);
+    setJustLeft(left);
     pas.reload();
   };
 
@@ -75,6 +94,12 @@ export function EmployerPage({ clientId }: { clientId: number }) {
   }
 
   const list = pas.data ?? [];
+  const posted = (runs.data ?? []).filter((r) => r.status === 'posted');
+  const postedYears = [...new Set(posted.map((r) => r.taxYear))];
+  const today = clock.today ?? todayUk();
+  // Owed as at today, or the latest posted pay day if later (as the pay-runs card does).
+  const lastPayDate = posted.reduce((d, r) => (r.payDate > d ? r.payDate : d), '');
+  const liabilityDate = lastPayDate > today ? lastPayDate : today;
   const formTitle =
     editing.mode === 'employer'
       ? `Employer details for ${e.clientName}`
@@ -107,7 +132,17 @@ export function EmployerPage({ clientId }: { clientId: number }) {
         ) : null}
       </div>
       <div className="stack">
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
+        {notice ? (
+          <Alert tone="success">
+            <p>{notice}</p>
+            {justLeft ? (
+              <>
+                <p>Give {justLeft.name} their P45 (parts 1A, 2 and 3) now: it shows their pay and tax in this tax year up to the day they left.</p>
+                <DownloadButton label={`Download P45 for ${justLeft.name}`} fetch={() => call('p45.pdf', { paId: justLeft.id })} />
+              </>
+            ) : null}
+          </Alert>
+        ) : null}
         {editing.mode !== 'closed' ? (
           <div ref={formRef}>
             <Card title={formTitle}>
@@ -133,7 +168,7 @@ export function EmployerPage({ clientId }: { clientId: number }) {
                 />
               ) : null}
               {editing.mode === 'leave' ? (
-                <LeaveForm pa={editing.pa} onCancel={() => setEditing({ mode: 'closed' })} onSaved={(pa) => done(`Recorded that ${pa.name} left on ${pa.leavingDate ?? ''}.`)} />
+                <LeaveForm pa={editing.pa} onCancel={() => setEditing({ mode: 'closed' })} onSaved={(pa) => done(`Recorded that ${pa.name} left on ${pa.leavingDate ?? ''}.`, pa)} />
               ) : null}
             </Card>
           </div>
@@ -161,6 +196,12 @@ export function EmployerPage({ clientId }: { clientId: number }) {
               Add PA
             </Button>
           </EmptyState>
+        ) : null}
+        {docError ? (
+          <ErrorAlert error={docError.error}>
+            <p>Steward could not make the {docError.what}.</p>
+            <Button onClick={() => setDocError(null)}>Dismiss</Button>
+          </ErrorAlert>
         ) : null}
         {list.length > 0 ? (
           <div className="table-wrap">
@@ -210,6 +251,7 @@ export function EmployerPage({ clientId }: { clientId: number }) {
                           <span className="cell-note">since {pa.startDate}</span>
                         </>
                       )}
+                      <YearEndDownloads pa={pa} years={p60YearsFor(pa.id, runs.data ?? [])} onError={onDocError} />
                     </td>
                     <td className="actions">
                       <Button variant="quiet" onClick={() => open({ mode: 'edit', pa })}>
@@ -236,8 +278,61 @@ export function EmployerPage({ clientId }: { clientId: number }) {
           </div>
         ) : null}
         {pas.status === 'ok' ? <TimesheetList clientId={clientId} clientName={e.clientName} hasPas={list.some((p) => p.leavingDate === null)} /> : null}
-        <PayRunsSection clientId={clientId} />
+        <div ref={payRunsRef}>
+          <PayRunsSection key={payRunsKey} clientId={clientId} />
+        </div>
+        {runs.status === 'ok' && !clock.loading ? (
+          <HmrcMonths
+            clientId={clientId}
+            clientName={e.clientName}
+            taxYears={taxYearChoices(today, postedYears)}
+            today={clock.today}
+            liabilityDate={liabilityDate}
+            refreshKey={hmrcRefresh}
+            onPaid={() => setPayRunsKey((n) => n + 1)}
+          />
+        ) : null}
+        {runs.status === 'error' ? <ErrorAlert error={runs.error} /> : null}
       </div>
     </>
+  );
+}
+
+/** The PA's P45 (once they have a leaving date) and a P60 for each tax year they have posted pay in. */
+function YearEndDownloads({ pa, years, onError }: { pa: Pa; years: string[]; onError: (what: string, error: ApiError | null) => void }) {
+  if (pa.leavingDate === null && years.length === 0) return null;
+  return (
+    <div className="ye-downloads">
+      {pa.leavingDate !== null ? <DocButton label="P45" paName={pa.name} onError={onError} fetch={() => call('p45.pdf', { paId: pa.id })} /> : null}
+      {years.map((y) => (
+        <DocButton key={y} label={`P60 ${y}`} paName={pa.name} onError={onError} fetch={() => call('p60.pdf', { paId: pa.id, taxYear: y })} />
+      ))}
+    </div>
+  );
+}
+
+/** Ask the api for a PA's document and save it; a failure is shown above the PA table (the cell is too narrow for it). */
+function DocButton({ label, paName, fetch, onError }: { label: string; paName: string; fetch: () => Promise<FileLike>; onError: (what: string, error: ApiError | null) => void }) {
+  const [pending, setPending] = useState(false);
+  const what = `${label} for ${paName}`;
+  const click = () => {
+    setPending(true);
+    onError(what, null);
+    fetch().then(
+      (file) => {
+        setPending(false);
+        saveFile(file);
+      },
+      (e: unknown) => {
+        setPending(false);
+        onError(what, toApiError(e));
+      },
+    );
+  };
+  return (
+    <Button variant="quiet" pending={pending} onClick={click}>
+      {label}
+      <span className="sr-only"> for {paName}</span>
+    </Button>
   );
 }

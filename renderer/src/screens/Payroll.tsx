@@ -9,6 +9,7 @@ import { useHashRoute } from '../routes';
 import { Alert, Button, Card, EmptyState, ErrorAlert } from '../ui';
 import { EmployerForm } from '../payroll/EmployerForm';
 import { EmployerPage } from '../payroll/EmployerPage';
+import { YearEndCard } from '../payroll/YearEndCard';
 import { FREQUENCY_LABEL, payDayLabel } from '../payroll/labels';
 import { ScreenHeading } from './ScreenHeading';
 import { PayRunWizard } from '../payruns/PayRunWizard';
@@ -178,6 +179,7 @@ function EmployerList() {
             </table>
           </div>
         ) : null}
+        {list.length > 0 ? <YearEndCard employers={list} /> : null}
       </div>
     </>
   );
