@@ -191,6 +191,16 @@ export function reverseEntry(db: Database, input: z.output<typeof Reverse>, st: 
   const orig = readEntry(db, input.entryId);
   if (orig.kind === 'reversal') throw new StewardError('CONFLICT', `Entry ${orig.id} is itself a reversal (of entry ${orig.reversesId}); post a new entry instead.`, { where: 'entryId' });
   if (orig.reversedById !== null) throw new StewardError('CONFLICT', `Entry ${orig.id} was already reversed by entry ${orig.reversedById}.`, { where: 'entryId' });
+  // Banking (migration 008): a reconciled entry needs un-reconciling first. The SQL trigger enforces it too.
+  const lock = db
+    .prepare('SELECT r.id, r.date FROM reconciliation_locks k JOIN reconciliations r ON r.id = k.reconciliation_id WHERE k.entry_id = ? AND r.undone_at IS NULL')
+    .get(orig.id) as { id: number; date: string } | undefined;
+  if (lock) {
+    throw new StewardError('CONFLICT', `Entry ${orig.id} is locked by bank reconciliation ${lock.id} (to ${lock.date}). Un-reconcile it first, with a reason.`, {
+      where: 'entryId',
+      details: { reason: 'RECONCILED', reconciliationId: lock.id },
+    });
+  }
   const c = openClient(db, orig.clientId);
   const date = input.date ?? (st.today < orig.date ? orig.date : st.today);
   if (date < orig.date) throw new StewardError('VALIDATION', `A reversal cannot be dated before the entry it reverses (${orig.date}).`, { where: 'date' });
