@@ -17,6 +17,9 @@ import { APP_VERSION } from './version';
 import { MONEY_COMMANDS } from './cli-money';
 import { PAYROLL_COMMANDS } from './cli-payroll';
 import { PAYSLIP_COMMANDS } from './cli-payslips';
+import { PLANNING_COMMANDS } from './cli-planning';
+import { PLAN_PDF_COMMANDS } from './cli-planning-pdf';
+import { BANKING_COMMANDS } from './cli-banking';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -129,6 +132,9 @@ export const COMMANDS: Record<string, Command> = {
   ...MONEY_COMMANDS,
   ...PAYROLL_COMMANDS,
   ...PAYSLIP_COMMANDS,
+  ...PLANNING_COMMANDS,
+  ...PLAN_PDF_COMMANDS,
+  ...BANKING_COMMANDS,
 };
 
 function helpText(): string {

@@ -10,6 +10,9 @@ import { timesheetsContract } from './contract-timesheets';
 import { payrunsContract } from './contract-payruns';
 import { payrollOpsContract } from './contract-payroll-ops';
 import { payrollOutputsContract } from './contract-payroll-outputs';
+import { planningContract } from './contract-planning';
+import { planningOutputsContract } from './contract-planning-outputs';
+import { bankingContract } from './contract-banking';
 
 export const LedgerPath = z
   .string()
@@ -138,6 +141,9 @@ export const contract = {
   ...payrunsContract,
   ...payrollOpsContract,
   ...payrollOutputsContract,
+  ...planningContract,
+  ...planningOutputsContract,
+  ...bankingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -49,6 +49,12 @@ export const FunderRules = z
      * existed read as 3 (DEFAULT_FUNDER_RULES is merged under the stored rules).
      */
     dbsMaxAgeYears: z.number().int('Whole years only').min(1, 'At least 1 year').max(10, 'At most 10 years'),
+    /**
+     * Weeks from the start of a support plan to its first review. The Care and Support (Direct
+     * Payments) Regulations 2014, reg 7, require a review within the first 6 months (26 weeks);
+     * many councils review at 6–12 weeks. Funders stored before this rule existed read as 26.
+     */
+    firstReviewWeeks: z.number().int('Whole weeks only').min(1, 'At least 1 week').max(26, 'At most 26 weeks (the law asks for a first review within 6 months)'),
   })
   .strict();
 export type FunderRules = z.infer<typeof FunderRules>;
@@ -65,6 +71,7 @@ export const DEFAULT_FUNDER_RULES: FunderRules = {
   refundContributionFirst: true,
   retentionYears: 7,
   dbsMaxAgeYears: 3,
+  firstReviewWeeks: 26,
 };
 
 export const ARRANGEMENTS = ['managed-account', 'isf', 'user-trust', 'direct-payment-brokerage'] as const;

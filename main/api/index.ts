@@ -15,6 +15,9 @@ import { timesheetHandlers } from './timesheets';
 import { payrunHandlers } from './payruns';
 import { payrollOpsHandlers } from './payroll-ops';
 import { payrollOutputsHandlers } from './payroll-outputs';
+import { planningHandlers } from './planning';
+import { planningOutputsHandlers } from './planning-outputs';
+import { bankingHandlers } from './banking';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -25,6 +28,9 @@ export const handlers: HandlerMap<Method> = {
   ...payrunHandlers,
   ...payrollOpsHandlers,
   ...payrollOutputsHandlers,
+  ...planningHandlers,
+  ...planningOutputsHandlers,
+  ...bankingHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

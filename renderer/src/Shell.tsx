@@ -10,6 +10,8 @@ import { ClientPage } from './screens/ClientPage';
 import { ClientsScreen } from './screens/Clients';
 import { FundersScreen } from './screens/Funders';
 import { PayrollScreen } from './screens/Payroll';
+import { PlanningScreen } from './screens/Planning';
+import { BankingScreen } from './screens/Banking';
 import { Placeholder } from './screens/Placeholder';
 import { SettingsScreen } from './screens/Settings';
 import { Button, Dialog, ErrorAlert, Nav } from './ui';
@@ -41,6 +43,10 @@ function Screen({ route }: { route: Route }) {
       return <FundersScreen />;
     case 'payroll':
       return <PayrollScreen />;
+    case 'planning':
+      return <PlanningScreen />;
+    case 'banking':
+      return <BankingScreen />;
     case 'clients': {
       const [first, second] = route.parts;
       if (first === 'new') return <ClientFormScreen clientId={null} />;

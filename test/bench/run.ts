@@ -6,8 +6,10 @@
  * organisation ledger (500 clients over 3 years, over a million journal lines) with each figure
  * set against its target and marked MET or MISSED.
  *
- *   STEWARD_BENCH_ONLY=org|foundation|payroll   run one part only (payroll: 400 employers,
- *   1,000 PAs: compute + post every run, and every payslip PDF; test/bench/payroll.ts)
+ *   STEWARD_BENCH_ONLY=org|foundation|payroll|banking   run one part only (payroll: 400 employers,
+ *   1,000 PAs: compute + post every run, and every payslip PDF; test/bench/payroll.ts; banking:
+ *   50,000 statement lines imported and auto-matched, test/bench/banking.ts)
+ *   STEWARD_BENCH_BANK_LINES=5000   fewer statement lines for the banking part
  *   STEWARD_BENCH_CLIENTS=100 STEWARD_BENCH_YEARS=1   a smaller organisation (quick look)
  */
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import { backupLedger, createLedgerFile, integrityCheck, KDF_ITERATIONS, openLed
 import { addDays, addMonths } from '../../shared/dates';
 import { benchOrgLedger, ORG_DEFAULTS, printTargetTable, type TargetRow } from './org-ledger';
 import { benchPayroll, PAYROLL_DEFAULTS } from './payroll';
+import { benchBanking, BANKING_DEFAULTS } from './banking';
 
 const PASS = 'Bench Passphrase 2026!';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
@@ -109,6 +112,7 @@ function printFoundation(): void {
 async function main(): Promise<void> {
   let org: TargetRow[] = [];
   let payroll: TargetRow[] = [];
+  let banking: TargetRow[] = [];
   const clients = Number(process.env['STEWARD_BENCH_CLIENTS'] ?? ORG_DEFAULTS.clients);
   const years = Number(process.env['STEWARD_BENCH_YEARS'] ?? ORG_DEFAULTS.years);
   try {
@@ -122,6 +126,12 @@ async function main(): Promise<void> {
       const payrollDir = fs.mkdtempSync(path.join(dir, 'payroll-'));
       payroll = await benchPayroll(payrollDir, { ...PAYROLL_DEFAULTS, passphrase: PASS, log: (s) => process.stderr.write(s) });
     }
+    if (only === '' || only === 'banking') {
+      const bankingDir = fs.mkdtempSync(path.join(dir, 'banking-'));
+      const to = years === ORG_DEFAULTS.years ? ORG_DEFAULTS.to : addDays(addMonths(ORG_DEFAULTS.from, years * 12), -1);
+      const lines = Number(process.env['STEWARD_BENCH_BANK_LINES'] ?? BANKING_DEFAULTS.lines);
+      banking = await benchBanking(bankingDir, { seed: ORG_DEFAULTS.seed, clients, years, from: ORG_DEFAULTS.from, to, lines, passphrase: PASS, log: (s) => process.stderr.write(s) });
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -130,6 +140,7 @@ async function main(): Promise<void> {
   if (rows.length) printFoundation();
   if (org.length) printTargetTable(`Organisation ledger: ${clients} clients over ${years} years (seed ${ORG_DEFAULTS.seed})`, org);
   if (payroll.length) printTargetTable(`Payroll: ${PAYROLL_DEFAULTS.employers} employers, ${PAYROLL_DEFAULTS.pas} PAs, monthly period 1 of 2026-27`, payroll);
+  if (banking.length) printTargetTable(`Banking: statements from the ${clients}-client organisation (seed ${ORG_DEFAULTS.seed})`, banking);
 }
 
 main().catch((e: unknown) => {

@@ -90,6 +90,7 @@ test('funders: add a funder with its own rules, see it listed, edit one rule', a
     refundContributionFirst: false,
     retentionYears: 10,
     dbsMaxAgeYears: 3,
+    firstReviewWeeks: 26,
   });
 
   // The same name again is refused by the server, with its code and the message by the name.

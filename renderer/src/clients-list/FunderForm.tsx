@@ -138,6 +138,17 @@ export function FunderForm({ funder, onSaved, onCancel }: FunderFormProps) {
           error={ruleError('dbsMaxAgeYears')}
           {...register('rules.dbsMaxAgeYears', { valueAsNumber: true, onChange: clear })}
         />
+        <TextInput
+          label={RULE_HELP.firstReviewWeeks.label}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={26}
+          step={1}
+          hint={RULE_HELP.firstReviewWeeks.help}
+          error={ruleError('firstReviewWeeks')}
+          {...register('rules.firstReviewWeeks', { valueAsNumber: true, onChange: clear })}
+        />
       </Fieldset>
 
       {serverError ? <ErrorAlert error={serverError} /> : null}

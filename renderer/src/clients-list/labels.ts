@@ -64,6 +64,10 @@ export const RULE_HELP: Record<keyof FunderRules, { label: string; help: string 
     label: 'Refund overpaid contribution first',
     help: 'When surplus is paid back, the client’s overpaid contribution goes back to the client before anything goes to the funder.',
   },
+  firstReviewWeeks: {
+    label: 'First review of a support plan within (weeks)',
+    help: 'A new support plan is first reviewed within this many weeks of starting (often 6 to 12), then at least every 12 months. 1 to 26.',
+  },
   retentionYears: {
     label: 'Keep records for (years)',
     help: 'How long this funder requires records to be kept after the year they relate to. 1 to 30.',

@@ -24,6 +24,7 @@ import { PAGE_SIZE, Transactions } from '../client/Transactions';
 import { Alert, ErrorAlert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ScreenHeading } from './ScreenHeading';
+import { CaseNotes, Complaints, SupportPlanCard } from '../planning/ClientPageSections';
 import '../styles-client-page.css';
 
 type Open =
@@ -137,6 +138,7 @@ export function ClientPage({ clientId }: { clientId: number }) {
 
       <div className="stack">
         <ClientAlerts detail={d} />
+        <SupportPlanCard clientId={d.client.id} />
         <Transactions
           detail={d}
           page={tx.data}
@@ -151,6 +153,8 @@ export function ClientPage({ clientId }: { clientId: number }) {
         <Schedules detail={d} onAdd={() => setOpen({ kind: 'schedule' })} />
         <Evidence attachments={d.attachments} onAttach={() => setOpen({ kind: 'attach', entry: null })} />
         <Payees payees={d.payees} />
+        <CaseNotes clientId={d.client.id} />
+        <Complaints clientId={d.client.id} />
       </div>
 
       {open?.kind === 'receipt' ? (

@@ -3,6 +3,7 @@ import type { DashboardSummary } from '../../../shared/contract';
 import { Button, Card, EmptyState, ErrorAlert } from '../ui';
 import { AlertsPanel } from '../clients-list/AlertsPanel';
 import { PayrollReminders } from '../payroll/PayrollReminders';
+import { PlanReviewsPanel } from '../planning/PlanReviewsPanel';
 import { useToday } from '../timesheets/useToday';
 import { ScreenHeading } from './ScreenHeading';
 import '../styles-clients.css';
@@ -67,6 +68,7 @@ function SummaryBody({ summary }: { summary: DashboardSummary }) {
       </div>
       <AlertsPanel />
       {today.today ? <PayrollReminders today={today.today} /> : null}
+      {today.today ? <PlanReviewsPanel today={today.today} /> : null}
       {steps.some((s) => !s.done) ? <Card title="Still to set up">{checklist}</Card> : null}
     </div>
   );
