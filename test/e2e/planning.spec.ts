@@ -408,6 +408,14 @@ test('plan against actual after payments: the chart and money left by line; the 
   await card.scrollIntoViewIfNeeded();
   await shot(page, '151-planning-actuals');
 
+  // The client page shows the same chart and figures.
+  await goToHash(page, `#/clients/${clientId}`, 'Margaret Okafor');
+  const onClient = page.getByRole('region', { name: 'Plan against actual' });
+  await expect(onClient.getByRole('img')).toHaveAttribute('aria-label', new RegExp(`${formatPence(actuals!.totals.actualToDate).replace(/[.$]/g, '\\$&')} actual`));
+  await expect(onClient).toContainText(`Money left: ${formatPence(actuals!.totals.moneyLeft)}`);
+  await onClient.scrollIntoViewIfNeeded();
+  await shot(page, '152-planning-actuals-client-page');
+
   // The plan PDF.
   await goToHash(page, `#/planning/${clientId}/plans/${plan.id}`, 'Margaret Okafor: support plan version 1');
   const download = page.waitForEvent('download');

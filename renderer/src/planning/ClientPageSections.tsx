@@ -12,6 +12,7 @@ import { useToday } from '../timesheets/useToday';
 import { Button, Card, ErrorAlert, TextInput } from '../ui';
 import { STATUS_LABEL } from './format';
 import { CheckFlag, DueText } from './PlanningHome';
+import { PlanActualCard } from './PlanActual';
 import '../styles-planning.css';
 
 export function SupportPlanCard({ clientId }: { clientId: number }) {
@@ -46,6 +47,14 @@ export function SupportPlanCard({ clientId }: { clientId: number }) {
       </p>
     </Card>
   );
+}
+
+/** Plan against actual on the client page, once a plan is active (the same card as on the planning page). */
+export function ClientPlanActual({ clientId }: { clientId: number }) {
+  const plan = useLoaded('plan.current', { clientId });
+  const { today } = useToday();
+  if (!today || plan.data?.status !== 'active') return null;
+  return <PlanActualCard clientId={clientId} today={today} />;
 }
 
 export function CaseNotes({ clientId }: { clientId: number }) {

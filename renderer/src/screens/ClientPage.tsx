@@ -24,7 +24,7 @@ import { PAGE_SIZE, Transactions } from '../client/Transactions';
 import { Alert, ErrorAlert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ScreenHeading } from './ScreenHeading';
-import { CaseNotes, Complaints, SupportPlanCard } from '../planning/ClientPageSections';
+import { CaseNotes, ClientPlanActual, Complaints, SupportPlanCard } from '../planning/ClientPageSections';
 import '../styles-client-page.css';
 
 type Open =
@@ -139,6 +139,7 @@ export function ClientPage({ clientId }: { clientId: number }) {
       <div className="stack">
         <ClientAlerts detail={d} />
         <SupportPlanCard clientId={d.client.id} />
+        <ClientPlanActual clientId={d.client.id} />
         <Transactions
           detail={d}
           page={tx.data}
