@@ -4,7 +4,7 @@
  * payment files. Amounts are integer pence, paid in positive. See docs/banking.md, "Ledger".
  */
 import { z } from 'zod';
-import { Authorisation, Id, MAX_AMOUNT, Override } from './contract-money';
+import { Authorisation, Id, MAX_AMOUNT, Override, PenceAmount } from './contract-money';
 import { FileOut } from './contract-payroll-outputs';
 import { IsoDate } from './dates';
 import { Category, ReceiptSource } from './domain';
@@ -243,6 +243,51 @@ export const CreateEntryInput = z
   })
   .strict();
 
+/** A new part of a split: a receipt or payment for one client, made from the line (its date, reference and description). */
+export const SplitNewPart = z
+  .object({
+    clientId: Id,
+    kind: z.enum(['receipt', 'payment']),
+    /** Positive pence: this part's share of the line. */
+    amount: PenceAmount,
+    /** Payments: the spending category (default 'other'). */
+    category: Category.optional(),
+    /** Payments: a payee from the directory, or a new payee's name (default: the line's description). */
+    payeeId: Id.optional(),
+    payee: z.string().trim().min(1).max(200).optional(),
+    /** Receipts: where the money came from (default 'other'). */
+    source: ReceiptSource.optional(),
+    funderId: Id.optional(),
+    /** Default: the line's reference. */
+    reference: z.string().trim().max(200).optional(),
+    /** Default: the line's description. */
+    memo: z.string().trim().max(200).optional(),
+    /** Payments: who authorised it (required for payments). */
+    authorisations: z.array(Authorisation).max(5).optional(),
+    override: Override.optional(),
+  })
+  .strict();
+
+/** A part of a split: an existing unmatched ledger entry, or a new receipt/payment. */
+export const SplitPart = z.union([z.object({ entryId: Id }).strict(), SplitNewPart]);
+export type SplitPartInput = z.input<typeof SplitPart>;
+
+/**
+ * Split one bank line (typically a pooled account's) across existing entries and new parts, as one
+ * transaction: the new entries are created and the line matched to all of them, to the penny, or
+ * nothing is written.
+ */
+export const SplitInput = z
+  .object({ bankLineId: Id, parts: z.array(SplitPart).min(1, 'Add at least one part').max(200) })
+  .strict()
+  .refine(
+    (v) => {
+      const ids = v.parts.flatMap((p) => ('entryId' in p ? [p.entryId] : []));
+      return new Set(ids).size === ids.length;
+    },
+    { message: 'An entry is listed twice', path: ['parts'] },
+  );
+
 export const CreateEntryResult = z.object({ entryId: Id, line: BankLineRow });
 export type CreateEntryResult = z.infer<typeof CreateEntryResult>;
 
@@ -397,6 +442,8 @@ export const bankingContract = {
   'bank.match': { input: MatchInput, output: BankLineRow, writes: true },
   'bank.unmatch': { input: z.object({ bankLineId: Id, reason: Reason }).strict(), output: BankLineRow, writes: true },
   'bank.createEntry': { input: CreateEntryInput, output: CreateEntryResult, writes: true },
+  /** One transaction: create the new parts and match the line to all parts (existing and new), or write nothing. */
+  'bank.split': { input: SplitInput, output: BankLineRow, writes: true },
   'bank.autoMatch': { input: z.object({ bankAccountId: Id }).strict(), output: AutoMatchResult, writes: true },
   'bank.reconcile': { input: ReconcileInput, output: ReconcileResult, writes: false },
   'bank.reconcileConfirm': { input: ReconcileConfirmInput, output: z.object({ reconciliation: Reconciliation, check: ReconcileResult }), writes: true },

@@ -5,7 +5,7 @@ import type { bankingContract } from '../../shared/contract-banking';
 import { dayOf } from '../../shared/dates';
 import type { Stamp } from '../banking/ledger-common';
 import { importMany, importStatement, listImports, listLines, listPresets, previewStatement, savePreset } from '../banking/ledger-import';
-import { autoMatch, createEntryFromLine, match, suggestions, unmatch } from '../banking/ledger-match';
+import { autoMatch, createEntryFromLine, match, splitLine, suggestions, unmatch } from '../banking/ledger-match';
 import { batchFile, candidates, createBatch, getBatch, listBatches, markSent } from '../banking/ledger-payments';
 import { listReconciliations, reconcileCheck, reconcileConfirm, unreconcile } from '../banking/ledger-reconcile';
 import { fromSql } from '../ledger/sql-errors';
@@ -53,6 +53,7 @@ export const bankingHandlers: HandlerMap<keyof typeof bankingContract & Method> 
   'bank.match': (ctx, i) => write(ctx, (db, st) => match(db, i.bankLineId, i.entryIds, st)),
   'bank.unmatch': (ctx, i) => write(ctx, (db, st) => unmatch(db, i.bankLineId, i.reason, st)),
   'bank.createEntry': (ctx, i) => write(ctx, (db, st) => createEntryFromLine(db, i, st)),
+  'bank.split': (ctx, i) => write(ctx, (db, st) => splitLine(db, i, st)),
   'bank.autoMatch': (ctx, i) => write(ctx, (db, st) => autoMatch(db, i.bankAccountId, st)),
   'bank.reconcile': (ctx, i) => read(ctx, (db) => reconcileCheck(db, i)),
   'bank.reconcileConfirm': (ctx, i) => write(ctx, (db, st) => reconcileConfirm(db, i, st)),

@@ -11,7 +11,9 @@ import { StewardError } from '../../shared/errors';
 import { audit } from '../api/audit';
 import { cached } from '../store/statements';
 import { fingerprintAll } from './fingerprint';
-import { parseStatement, previewCsv, type ParseOptions } from './index';
+import { detectPresetFromRecords, headRecords } from './csv-statement';
+import { decodeBytes } from './decode';
+import { MAX_STATEMENT_BYTES, parseStatement, previewCsv, sniffFormat, type ParseOptions } from './index';
 import { isPresetName, PRESETS, PRESET_NAMES, checkMapping } from './mapping';
 import type { CsvMapping, ParseError, ParseResult } from './types';
 import { LINE_COLS, lineRows, requireBankAccount, type Stamp, type StoredLine } from './ledger-common';
@@ -90,6 +92,24 @@ function duplicatesOf(db: Database, bankAccountId: number, keys: string[]): Arra
 
 // ---------- Preview ----------
 
+/**
+ * What can be told of a file that could not be read: its format and encoding, and for CSV the
+ * preset given or recognised from the header (null where nothing could be told).
+ */
+function sniffFile(bytes: Uint8Array, input: FileInput): { format: PreviewResult['format']; encoding: string | null; preset: string | null } {
+  try {
+    if (bytes.length === 0 || bytes.length > MAX_STATEMENT_BYTES) return { format: input.format ?? null, encoding: null, preset: null };
+    const { text, encoding } = decodeBytes(bytes);
+    if (text.trim() === '') return { format: input.format ?? null, encoding, preset: null };
+    const format = input.format ?? sniffFormat(text);
+    let preset: string | null = null;
+    if (format === 'csv' && !input.mapping) preset = input.preset ?? detectPresetFromRecords(headRecords(text));
+    return { format, encoding, preset };
+  } catch {
+    return { format: input.format ?? null, encoding: null, preset: null };
+  }
+}
+
 export function previewStatement(db: Database, input: z.output<typeof PreviewInput>): PreviewResult {
   const { bytes, result } = parseFile(db, input);
   let csvRows: PreviewResult['csvRows'] = [];
@@ -102,7 +122,8 @@ export function previewStatement(db: Database, input: z.output<typeof PreviewInp
     }
   }
   if (!result.ok) {
-    return { ok: false, format: input.format ?? null, encoding: null, preset: null, csvRows, lines: [], total: 0, duplicates: 0, totalIn: 0, totalOut: 0, firstDate: null, lastDate: null, skipped: [], errors: result.errors };
+    const sniffed = sniffFile(bytes, input);
+    return { ok: false, format: sniffed.format, encoding: sniffed.encoding, preset: sniffed.preset, csvRows, lines: [], total: 0, duplicates: 0, totalIn: 0, totalOut: 0, firstDate: null, lastDate: null, skipped: [], errors: result.errors };
   }
   if (result.format !== 'csv') csvRows = [];
   const keys = fingerprintAll(result.lines);

@@ -10,7 +10,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { AutoMatchResult, CreateEntryInput, Suggestion, BankLineRow } from '../../shared/contract-banking';
+import type { AutoMatchResult, CreateEntryInput, SplitInput, SplitNewPart, Suggestion, BankLineRow } from '../../shared/contract-banking';
 import { addDays, toDayNumber } from '../../shared/dates';
 import { StewardError } from '../../shared/errors';
 import { formatPence } from '../../shared/money';
@@ -165,9 +165,14 @@ export function unmatch(db: Database, bankLineId: number, reason: string, st: St
 
 // ---------- Creating an entry from a line ----------
 
-export function createEntryFromLine(db: Database, input: z.output<typeof CreateEntryInput>, st: Stamp): { entryId: number; line: BankLineRow } {
-  const line = getStoredLine(db, input.bankLineId);
-  if (lineActive(db, line.id)) throw new StewardError('CONFLICT', `Bank line ${line.id} is already matched; unmatch it first.`, { where: 'bankLineId' });
+type NewEntry = Omit<z.output<typeof SplitNewPart>, 'amount' | 'reference'> & { reference?: string };
+
+/**
+ * Record a receipt or payment of `amount` (positive pence) for a client from a bank line, with all
+ * the ledger's checks (client on the line's bank account, direction, authorisation, funds, open
+ * period). Not matched here. Returns the new entry's id.
+ */
+function recordFromLine(db: Database, line: StoredLine, input: NewEntry, amount: number, where: string, st: Stamp): number {
   const bank = requireBankAccount(db, line.bank_account_id);
   const client = getClient(db, input.clientId);
   if (client.bankAccountId !== bank.id) {
@@ -176,48 +181,92 @@ export function createEntryFromLine(db: Database, input: z.output<typeof CreateE
       bank.kind === 'pooled'
         ? `${client.name} is not one of the clients of the pooled account "${bank.name}". Choose one of its clients.`
         : `${client.name}'s money is not held in "${bank.name}".`,
-      { where: 'clientId' },
+      { where: `${where}clientId` },
     );
   }
-  if (input.kind === 'receipt' && line.amount < 0) throw new StewardError('VALIDATION', 'This bank line is money paid out: record a payment, not a receipt.', { where: 'kind' });
-  if (input.kind === 'payment' && line.amount > 0) throw new StewardError('VALIDATION', 'This bank line is money paid in: record a receipt, not a payment.', { where: 'kind' });
-  const reference = (line.reference ?? '').slice(0, 200);
+  if (input.kind === 'receipt' && line.amount < 0) throw new StewardError('VALIDATION', 'This bank line is money paid out: record a payment, not a receipt.', { where: `${where}kind` });
+  if (input.kind === 'payment' && line.amount > 0) throw new StewardError('VALIDATION', 'This bank line is money paid in: record a receipt, not a payment.', { where: `${where}kind` });
+  const reference = (input.reference ?? line.reference ?? '').slice(0, 200);
   const memo = (input.memo ?? line.description).slice(0, 200);
-  let entryId: number;
   if (input.kind === 'receipt') {
     if (input.category !== undefined || input.payeeId !== undefined || input.payee !== undefined || input.authorisations !== undefined) {
-      throw new StewardError('VALIDATION', 'A receipt takes a source (and funder), not a category, payee or authorisation.', { where: 'kind' });
+      throw new StewardError('VALIDATION', 'A receipt takes a source (and funder), not a category, payee or authorisation.', { where: `${where}kind` });
     }
-    const r = recordReceipt(db, { clientId: client.id, date: line.date, amount: line.amount, source: input.source ?? 'other', funderId: input.funderId, reference, memo }, st);
-    entryId = r.entry.id;
-  } else {
-    if (!input.authorisations || input.authorisations.length === 0) {
-      throw new StewardError('AUTHORISATION_REQUIRED', 'Record who authorised this payment (bank charges too).', { where: 'authorisations' });
-    }
-    if (input.source !== undefined || input.funderId !== undefined) throw new StewardError('VALIDATION', 'A payment takes a category and payee, not a source or funder.', { where: 'source' });
-    const payeeName = input.payeeId === undefined ? (input.payee ?? line.description).trim().slice(0, 200) || 'Bank' : undefined;
-    const r = recordPayment(
-      db,
-      {
-        clientId: client.id,
-        date: line.date,
-        amount: -line.amount,
-        payeeId: input.payeeId,
-        payeeName,
-        category: input.category ?? 'other',
-        reference,
-        memo,
-        authorisations: input.authorisations.map((a) => ({ by: a.by, method: a.method, at: a.at, note: a.note })),
-        override: input.override,
-      },
-      st,
-    );
-    entryId = r.entry.id;
+    return recordReceipt(db, { clientId: client.id, date: line.date, amount, source: input.source ?? 'other', funderId: input.funderId, reference, memo }, st).entry.id;
   }
+  if (!input.authorisations || input.authorisations.length === 0) {
+    throw new StewardError('AUTHORISATION_REQUIRED', 'Record who authorised this payment (bank charges too).', { where: `${where}authorisations` });
+  }
+  if (input.source !== undefined || input.funderId !== undefined) throw new StewardError('VALIDATION', 'A payment takes a category and payee, not a source or funder.', { where: `${where}source` });
+  const payeeName = input.payeeId === undefined ? (input.payee ?? line.description).trim().slice(0, 200) || 'Bank' : undefined;
+  return recordPayment(
+    db,
+    {
+      clientId: client.id,
+      date: line.date,
+      amount,
+      payeeId: input.payeeId,
+      payeeName,
+      category: input.category ?? 'other',
+      reference,
+      memo,
+      authorisations: input.authorisations.map((a) => ({ by: a.by, method: a.method, at: a.at, note: a.note })),
+      override: input.override,
+    },
+    st,
+  ).entry.id;
+}
+
+export function createEntryFromLine(db: Database, input: z.output<typeof CreateEntryInput>, st: Stamp): { entryId: number; line: BankLineRow } {
+  const line = getStoredLine(db, input.bankLineId);
+  if (lineActive(db, line.id)) throw new StewardError('CONFLICT', `Bank line ${line.id} is already matched; unmatch it first.`, { where: 'bankLineId' });
+  const entryId = recordFromLine(db, line, input, Math.abs(line.amount), '', st);
   insertMatch(db, line.id, entryId, line.amount, 'created', st);
   const after = lineRow(db, line.id);
   audit(db, { ...st, action: 'match', entity: 'bank_line', entityId: line.id, after: { entryIds: [entryId], created: true } });
   return { entryId, line: after };
+}
+
+// ---------- Splitting a line, with new entries ----------
+
+/**
+ * Split one bank line across existing entries and new receipts/payments (issue 7, pooled
+ * accounts): the new parts are recorded with every check bank.createEntry makes, then the line is
+ * matched to all the parts, which must come to the line's amount to the penny. The caller runs it
+ * in one transaction, so any failure writes nothing.
+ */
+export function splitLine(db: Database, input: z.output<typeof SplitInput>, st: Stamp): BankLineRow {
+  const line = getStoredLine(db, input.bankLineId);
+  if (lineActive(db, line.id)) throw new StewardError('CONFLICT', `Bank line ${line.id} is already matched; unmatch it first.`, { where: 'bankLineId' });
+  const sign = line.amount < 0 ? -1 : 1;
+  // The exact sum first, before anything is recorded, so the person is told the plain reason.
+  let sum = 0;
+  for (const p of input.parts) sum += 'entryId' in p ? getBankEntry(db, p.entryId).bank_amount : (p.kind === 'payment' ? -1 : 1) * p.amount;
+  if (sum !== line.amount) {
+    throw new StewardError(
+      'VALIDATION',
+      `The parts come to ${formatPence(sum)} but the bank line is ${formatPence(line.amount)} (${formatPence(line.amount - sum)} difference): a split must agree to the penny.`,
+      { where: 'parts', details: { lineAmount: line.amount, partsTotal: sum } },
+    );
+  }
+  const existing: number[] = [];
+  const created: number[] = [];
+  input.parts.forEach((p, i) => {
+    if ('entryId' in p) existing.push(p.entryId);
+    else {
+      if ((p.kind === 'payment' ? -1 : 1) !== sign) {
+        throw new StewardError('VALIDATION', sign > 0 ? 'This bank line is money paid in: its new parts are receipts.' : 'This bank line is money paid out: its new parts are payments.', { where: `parts.${i}.kind` });
+      }
+      created.push(recordFromLine(db, line, p, p.amount, `parts.${i}.`, st));
+    }
+  });
+  const all = [...existing, ...created];
+  const entries = checkMatchable(db, line, all);
+  const isNew = new Set(created);
+  for (const e of entries) insertMatch(db, line.id, e.id, e.bank_amount, isNew.has(e.id) ? 'created' : 'manual', st);
+  const after = lineRow(db, line.id);
+  audit(db, { ...st, action: 'match', entity: 'bank_line', entityId: line.id, after: { entryIds: all, created, clientIds: after.clientIds, amount: line.amount, split: true } });
+  return after;
 }
 
 // ---------- Auto-match ----------

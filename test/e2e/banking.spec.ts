@@ -87,7 +87,8 @@ test('import a CSV through column mapping and preview, save a preset; the same f
   // 1. Choose the file: the format and encoding are detected; the layout is not a known one.
   await page.getByLabel('Statement file', { exact: true }).setInputFiles({ name: 'unity-march.csv', mimeType: 'text/csv', buffer: Buffer.from(UNITY_CSV, 'utf8') });
   await expect(page.getByRole('heading', { name: 'Map the columns' })).toBeVisible();
-  await expect(page.getByText('unity-march.csv: CSV.')).toBeVisible();
+  // The preview of a file it could not read yet still says what it sniffed: the format and the encoding.
+  await expect(page.getByText('unity-march.csv: CSV, UTF-8.')).toBeVisible();
   await expect(page.getByText('Steward did not recognise this layout')).toBeVisible();
 
   // 2. Map the columns: the header row (past the preamble) and most columns are guessed; the date is not.
@@ -156,7 +157,7 @@ test('import a CSV through column mapping and preview, save a preset; the same f
   const broken = ['Date,Description,Amount,Balance', '2026-03-20,REFUND,25.00,520.50', '2026-03-21,SHOP,12.3.4,508.20', '2026-02-30,SHOP,1.00,507.20', ''].join('\n');
   await page.getByRole('button', { name: 'Import another file' }).click();
   await page.getByLabel('Statement file', { exact: true }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') });
-  await expect(page.getByText('broken.csv: CSV.')).toBeVisible();
+  await expect(page.getByText(/^broken\.csv: CSV, UTF-8, looks like the .+ layout\.$/)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Steward recognised the columns but could not read 2 rows' })).toContainText('Line 3, column “Amount”');
   await expect(page.getByLabel('Date', { exact: true })).toHaveValue('0');
   await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('2');
@@ -428,6 +429,9 @@ test('split a pooled line with no ledger entries yet: a new receipt for each cli
   await split.getByLabel('Client for part 1').selectOption({ label: 'Margaret Okafor' });
   await split.getByLabel('Amount for part 1').fill('100');
   await expect(split.getByText('Remaining to allocate: £150.00')).toBeVisible();
+  // Parts that do not come to the line cannot be confirmed, and nothing has been written yet.
+  await expect(split.getByRole('button', { name: /^Match/ })).toBeDisabled();
+  expect((await api(page, app, 'client.get', { id: a.clientId })).balance).toBe(0);
   await split.getByRole('button', { name: 'Add a part for a client' }).click();
   await expect(split.getByLabel('Amount for part 2')).toHaveValue('150.00');
   await split.getByLabel('Client for part 2').selectOption({ label: 'Dev Patel' });

@@ -35,8 +35,9 @@ const ENCODING_LABEL: Record<string, string> = {
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * The file's format: as Steward read it; when it could not read the file, by the file's extension
- * (a refused OFX or QIF file), else CSV when it has rows (a CSV whose columns were not recognised).
+ * The file's format: as Steward read or sniffed it (bank.preview returns the sniffed format also
+ * for a file it could not read); failing that (an empty file), by the file's extension, else CSV
+ * when it has rows.
  */
 function formatOf(p: PreviewResult, fileName: string): PreviewResult['format'] {
   if (p.format) return p.format;
@@ -79,7 +80,7 @@ function Wizard({ accountId }: { accountId: number }) {
   const presetList: PresetOut[] = presets.status === 'ok' ? presets.data : [];
   const format = detected && file ? formatOf(detected, file.name) : null;
   const isCsv = format === 'csv';
-  // A file that could not be read yet (no mapping) has no encoding; the preview then gives it.
+  // The encoding as sniffed (also for a file that could not be read yet), or as the last preview read it.
   const encoding = preview?.encoding ?? detected?.encoding ?? null;
 
   const base = (f: ChosenFile) => ({ bankAccountId: accountId, fileName: f.name, base64: f.base64 });

@@ -80,36 +80,21 @@ export function SplitDialog({ line, account, names, onClose, onDone }: Common & 
     if (sign < 0 && parts.length > 0 && authBy.trim() === '') return setFormError('Record who authorised the new payments.');
     setBusy(true);
     try {
-      const ids = [...picked];
-      for (const p of parts) {
-        const amount = partPence(p)!;
-        const memo = line.description.slice(0, 200);
-        const reference = (line.reference ?? '').slice(0, 200);
-        if (sign > 0) {
-          const r = await call('receipt.add', { clientId: p.clientId, date: line.date, amount, source: 'other', reference, memo });
-          ids.push(r.entry.id);
-        } else {
-          const r = await call('payment.add', {
-            clientId: p.clientId,
-            date: line.date,
-            amount,
-            payeeName: line.description.slice(0, 200) || 'Bank',
-            category: 'other',
-            reference,
-            memo,
-            authorisations: [{ by: authBy.trim(), method: 'written' }],
-          });
-          ids.push(r.entry.id);
-        }
-      }
-      await call('bank.match', { bankLineId: line.id, entryIds: ids });
-      onDone(`Split the ${line.date} line of ${formatPence(Math.abs(line.amount))} across ${ids.length} entries.`);
+      // One call, one transaction: the new parts are recorded and the line matched to every part, or nothing is written.
+      const row = await call('bank.split', {
+        bankLineId: line.id,
+        parts: [
+          ...[...picked].map((entryId) => ({ entryId })),
+          ...parts.map((p) =>
+            sign > 0
+              ? { clientId: p.clientId, kind: 'receipt' as const, amount: partPence(p)!, source: 'other' as const }
+              : { clientId: p.clientId, kind: 'payment' as const, amount: partPence(p)!, category: 'other' as const, authorisations: [{ by: authBy.trim(), method: 'written' as const }] },
+          ),
+        ],
+      });
+      onDone(`Split the ${line.date} line of ${formatPence(Math.abs(line.amount))} across ${row.entryIds.length} entries.`);
     } catch (err) {
       setError(toApiError(err));
-      if (parts.length > 0) {
-        setParts([]);
-        cands.reload();
-      }
     } finally {
       setBusy(false);
     }

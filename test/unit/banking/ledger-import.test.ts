@@ -153,6 +153,28 @@ describe('bank.preview and presets', () => {
     expect(p.ok).toBe(false);
     expect(p.errors[0]!.code).toBe('no_mapping');
     expect(p.csvRows[0]!.cells).toEqual(['When', 'What', 'How much']);
+    // What it sniffed is returned with the errors: the format and encoding, no preset recognised.
+    expect(p.format).toBe('csv');
+    expect(p.encoding).toBe('utf-8');
+    expect(p.preset).toBeNull();
+  });
+
+  it('preview of a file that fails on a row still returns the sniffed format, encoding and recognised preset', async () => {
+    b = await bankEnv();
+    const bad = csv([
+      ['2026-04-02', 'COUNCIL PAYMENT', '500.00'],
+      ['2026-04-03', 'BRIGHT CARE', 'lots'],
+    ]);
+    const p = await b.env.call<PreviewResult>('bank.preview', { bankAccountId: b.pooled.id, fileName: 's.csv', base64: b64(bad) });
+    expect(p.ok).toBe(false);
+    expect(p.errors.length).toBeGreaterThan(0);
+    expect(p).toMatchObject({ format: 'csv', encoding: 'utf-8', preset: 'generic', lines: [], total: 0 });
+    const win = await b.env.call<PreviewResult>('bank.preview', { bankAccountId: b.pooled.id, fileName: 's.csv', base64: b64(new Uint8Array([...Buffer.from('When,What,How much\n02/04/2026,caf'), 0xe9, ...Buffer.from(',1.00\n')])) });
+    expect(win).toMatchObject({ ok: false, format: 'csv', preset: null });
+    expect(win.encoding).not.toBeNull();
+    expect(win.encoding).not.toBe('utf-8');
+    const ofx = await b.env.call<PreviewResult>('bank.preview', { bankAccountId: b.pooled.id, fileName: 's.ofx', base64: b64('OFXHEADER:100\nDATA:OFXSGML\n<OFX><BANKTRANLIST><STMTTRN><TRNAMT>x</STMTTRN></BANKTRANLIST></OFX>\n') });
+    expect(ofx).toMatchObject({ ok: false, format: 'ofx', encoding: 'utf-8', preset: null });
   });
 
   it('a saved preset is listed and usable by name', async () => {
