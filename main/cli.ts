@@ -20,6 +20,9 @@ import { PAYSLIP_COMMANDS } from './cli-payslips';
 import { PLANNING_COMMANDS } from './cli-planning';
 import { PLAN_PDF_COMMANDS } from './cli-planning-pdf';
 import { BANKING_COMMANDS } from './cli-banking';
+import { STATEMENT_COMMANDS } from './cli-statements';
+import { RETURN_COMMANDS } from './cli-returns';
+import { EXPORT_COMMANDS } from './cli-exports';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -135,6 +138,9 @@ export const COMMANDS: Record<string, Command> = {
   ...PLANNING_COMMANDS,
   ...PLAN_PDF_COMMANDS,
   ...BANKING_COMMANDS,
+  ...STATEMENT_COMMANDS,
+  ...RETURN_COMMANDS,
+  ...EXPORT_COMMANDS,
 };
 
 function helpText(): string {

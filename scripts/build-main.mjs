@@ -10,7 +10,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['better-sqlite3-multiple-ciphers', 'electron', 'electron-store', 'pdfkit', 'exceljs'],
+  external: ['better-sqlite3-multiple-ciphers', 'electron', 'electron-store', 'pdfkit', 'exceljs', 'archiver', 'dejavu-fonts-ttf'],
 };
 
 const entryPoints = {

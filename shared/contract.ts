@@ -13,6 +13,7 @@ import { payrollOutputsContract } from './contract-payroll-outputs';
 import { planningContract } from './contract-planning';
 import { planningOutputsContract } from './contract-planning-outputs';
 import { bankingContract } from './contract-banking';
+import { reportsContract } from './contract-reports';
 
 export const LedgerPath = z
   .string()
@@ -144,6 +145,7 @@ export const contract = {
   ...planningContract,
   ...planningOutputsContract,
   ...bankingContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

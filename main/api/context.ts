@@ -13,6 +13,14 @@ export interface RememberStore {
 
 export type Mode = 'electron' | 'web' | 'cli' | 'test';
 
+/** Opens a file or folder with the system's own application (Electron shell.openPath). Desktop app only. */
+export interface Opener {
+  /** Resolves to '' on success, or the system's error message. */
+  openPath(p: string): Promise<string>;
+  /** The user's Documents folder, where reports go by default. */
+  documentsDir(): string;
+}
+
 export interface ApiContext {
   readonly mode: Mode;
   readonly version: string;
@@ -25,6 +33,8 @@ export interface ApiContext {
   readonly prefs: PrefsStore;
   readonly remember: RememberStore | null;
   readonly session: Session;
+  /** Present in the desktop app only: Print and "Open folder" use it. */
+  readonly opener: Opener | null;
 }
 
 /** The one open ledger of this process, and the idle timer that locks it. */

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { JsonPrefsStore, type PrefsStore } from './prefs';
-import { Session, type ApiContext, type Mode, type RememberStore } from './context';
+import { Session, type ApiContext, type Mode, type Opener, type RememberStore } from './context';
 import { APP_VERSION } from '../version';
 
 export interface ContextOptions {
@@ -11,6 +11,7 @@ export interface ContextOptions {
   remember?: RememberStore | null;
   now?: () => Date;
   actor?: string;
+  opener?: Opener | null;
 }
 
 export function createContext(o: ContextOptions): ApiContext {
@@ -31,6 +32,7 @@ export function createContext(o: ContextOptions): ApiContext {
     prefs: o.prefs ?? new JsonPrefsStore(path.join(o.dataDir, 'preferences.json')),
     remember: o.remember ?? null,
     session: new Session(),
+    opener: o.opener ?? null,
   };
 }
 

@@ -18,6 +18,7 @@ import { payrollOutputsHandlers } from './payroll-outputs';
 import { planningHandlers } from './planning';
 import { planningOutputsHandlers } from './planning-outputs';
 import { bankingHandlers } from './banking';
+import { reportsHandlers } from './reports';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<Method> = {
   ...planningHandlers,
   ...planningOutputsHandlers,
   ...bankingHandlers,
+  ...reportsHandlers,
 };
 
 /** Methods that do not count as user activity for the idle timer. */

@@ -1,4 +1,5 @@
 /** Handlers for the ledger file itself: create, unlock, lock, passphrase, backups, settings. */
+import { cancelAllJobs } from '../reports/jobs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dayOf } from '../../shared/dates';
@@ -99,6 +100,8 @@ function autoBackup(ctx: ApiContext, h: LedgerHandle, why: string): string {
 export function lockNow(ctx: ApiContext, reason: 'user' | 'idle' | 'close'): { locked: true; backup: string | null } {
   const h = ctx.session.ledger;
   ctx.session.disarm();
+  // Report jobs stop between two files (their half-written file is never left under its real name).
+  cancelAllJobs();
   if (!h) return { locked: true, backup: null };
   let backup: string | null = null;
   try {

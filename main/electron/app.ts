@@ -252,6 +252,16 @@ export async function startApp<W extends WindowLike>(electron: ElectronLike<W>, 
     prefs: new ElectronPrefsStore(openStore('preferences')),
     remember: new SafeStorageRemember(electron.safeStorage, openStore('remembered'), platform),
     ...(deps.now ? { now: deps.now } : {}),
+    opener: {
+      openPath: (p: string) => shell.openPath(p),
+      documentsDir: () => {
+        try {
+          return app.getPath('documents');
+        } catch {
+          return os.homedir();
+        }
+      },
+    },
   });
 
   // --- the window's session: CSP header, no network, no permissions -------------------------

@@ -9,6 +9,9 @@
  *   STEWARD_BENCH_ONLY=org|foundation|payroll|banking   run one part only (payroll: 400 employers,
  *   1,000 PAs: compute + post every run, and every payslip PDF; test/bench/payroll.ts; banking:
  *   50,000 statement lines imported and auto-matched, test/bench/banking.ts)
+ *   STEWARD_BENCH_ONLY=reports   statements for every client for one 4-week period, the accountant
+ *   pack (time and peak memory), Xero/Sage CSV and the hledger journal, on the organisation ledger
+ *   (test/bench/statements.ts, test/bench/exports.ts)
  *   STEWARD_BENCH_BANK_LINES=5000   fewer statement lines for the banking part
  *   STEWARD_BENCH_CLIENTS=100 STEWARD_BENCH_YEARS=1   a smaller organisation (quick look)
  */
@@ -21,6 +24,9 @@ import { addDays, addMonths } from '../../shared/dates';
 import { benchOrgLedger, ORG_DEFAULTS, printTargetTable, type TargetRow } from './org-ledger';
 import { benchPayroll, PAYROLL_DEFAULTS } from './payroll';
 import { benchBanking, BANKING_DEFAULTS } from './banking';
+import { buildLedger } from '../fixtures/build-ledger';
+import { benchStatements } from './statements';
+import { benchExports } from './exports';
 
 const PASS = 'Bench Passphrase 2026!';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-bench-'));
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
   let org: TargetRow[] = [];
   let payroll: TargetRow[] = [];
   let banking: TargetRow[] = [];
+  let reports: TargetRow[] = [];
   const clients = Number(process.env['STEWARD_BENCH_CLIENTS'] ?? ORG_DEFAULTS.clients);
   const years = Number(process.env['STEWARD_BENCH_YEARS'] ?? ORG_DEFAULTS.years);
   try {
@@ -132,6 +139,15 @@ async function main(): Promise<void> {
       const lines = Number(process.env['STEWARD_BENCH_BANK_LINES'] ?? BANKING_DEFAULTS.lines);
       banking = await benchBanking(bankingDir, { seed: ORG_DEFAULTS.seed, clients, years, from: ORG_DEFAULTS.from, to, lines, passphrase: PASS, log: (s) => process.stderr.write(s) });
     }
+    if (only === '' || only === 'reports') {
+      const reportsDir = fs.mkdtempSync(path.join(dir, 'reports-'));
+      const to = years === ORG_DEFAULTS.years ? ORG_DEFAULTS.to : addDays(addMonths(ORG_DEFAULTS.from, years * 12), -1);
+      const file = path.join(reportsDir, 'org.steward');
+      process.stderr.write(`  reports: building ${clients} clients over ${years} years …\n`);
+      buildLedger(file, PASS, { seed: ORG_DEFAULTS.seed, clients, years, from: ORG_DEFAULTS.from, to });
+      const input = { file, passphrase: PASS, asOf: to, dir: reportsDir, log: (s: string) => process.stderr.write(s) };
+      reports = [...(await benchStatements(input)), ...(await benchExports(input))];
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -141,6 +157,7 @@ async function main(): Promise<void> {
   if (org.length) printTargetTable(`Organisation ledger: ${clients} clients over ${years} years (seed ${ORG_DEFAULTS.seed})`, org);
   if (payroll.length) printTargetTable(`Payroll: ${PAYROLL_DEFAULTS.employers} employers, ${PAYROLL_DEFAULTS.pas} PAs, monthly period 1 of 2026-27`, payroll);
   if (banking.length) printTargetTable(`Banking: statements from the ${clients}-client organisation (seed ${ORG_DEFAULTS.seed})`, banking);
+  if (reports.length) printTargetTable(`Statements and exports: the ${clients}-client organisation over ${years} years (seed ${ORG_DEFAULTS.seed})`, reports);
 }
 
 main().catch((e: unknown) => {
