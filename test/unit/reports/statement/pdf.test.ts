@@ -1,0 +1,162 @@
+/**
+ * The statement PDFs read back: pdftotext -layout for the words and figures (checked against sums
+ * of the journal rows made here, not against the statement code), pdftotext -bbox for where the
+ * words sit (nothing outside the margins, large print in the easy-read layout), pdffonts for the
+ * embedded DejaVu Sans.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeStatement } from '../../../../main/reports/statement';
+import { formatPence } from '../../../../shared/money';
+import { bankMovements, bankShareAt, PERIODS, reportsWorld, TODAY, type ReportsWorld } from '../fixture';
+import { fontSizeOf, pdfFonts, pdfPages, pdfText, pdfWords } from './pdf-read';
+
+let w: ReportsWorld;
+const meta = { organisationName: 'Riverside Support Brokers', generatedOn: TODAY };
+const AUTH = [{ by: 'Mary Somerville', method: 'email' }];
+
+beforeAll(async () => {
+  w = await reportsWorld();
+}, 60_000);
+afterAll(() => w.close());
+
+/** A line of the layout text containing all of `parts`, in order. */
+function lineWith(text: string, ...parts: string[]): string | undefined {
+  return text.split('\n').find((l) => {
+    let at = 0;
+    for (const p of parts) {
+      const i = l.indexOf(p, at);
+      if (i < 0) return false;
+      at = i + p.length;
+    }
+    return true;
+  });
+}
+
+describe('standard statement PDF', () => {
+  it('prints the opening, receipts, payments per plan line, subtotals and closing that the journal gives', () => {
+    const f = makeStatement(w.db(), meta, { clientId: w.zoe.id, from: PERIODS.p1.from, to: PERIODS.p3.to, variant: 'standard' });
+    expect(f.fileName).toBe(`statement-zoe-ni-bhriain-${w.zoe.id}-2026-04-06-to-2026-06-28.pdf`);
+    const t = pdfText(f.data);
+    // Independent figures from the journal rows.
+    const moves = bankMovements(w.db(), w.zoe.id, PERIODS.p1.from, PERIODS.p3.to);
+    const opening = bankShareAt(w.db(), w.zoe.id, '2026-04-05');
+    const closing = bankShareAt(w.db(), w.zoe.id, PERIODS.p3.to);
+    // No receipt is reversed in the fixture: money in is the receipts, money out all the rest (net of the reversal).
+    const isIn = (m: (typeof moves)[number]): boolean => m.kind === 'receipt';
+    const council = moves.filter((m) => m.source === 'council').reduce((s, m) => s + m.amount, 0);
+    const contribution = moves.filter((m) => m.source === 'contribution').reduce((s, m) => s + m.amount, 0);
+    const other = moves.filter((m) => m.source === 'other').reduce((s, m) => s + m.amount, 0);
+    const moneyIn = moves.filter(isIn).reduce((s, m) => s + m.amount, 0);
+    const moneyOut = -moves.filter((m) => !isIn(m)).reduce((s, m) => s + m.amount, 0);
+    expect(opening + moneyIn - moneyOut).toBe(closing);
+    expect(lineWith(t, 'Opening balance on 6 April 2026', formatPence(opening))).toBeDefined();
+    expect(lineWith(t, 'Money in', formatPence(moneyIn))).toBeDefined();
+    expect(lineWith(t, 'Money out', formatPence(moneyOut))).toBeDefined();
+    expect(lineWith(t, 'Closing balance on 28 June 2026', formatPence(closing))).toBeDefined();
+    expect(lineWith(t, 'Subtotal: Funding from the council or NHS', formatPence(council))).toBeDefined();
+    expect(lineWith(t, 'Subtotal: Your contribution', formatPence(contribution))).toBeDefined();
+    expect(lineWith(t, 'Subtotal: Other money in', formatPence(other))).toBeDefined();
+    expect(lineWith(t, 'Total money in', formatPence(moneyIn))).toBeDefined();
+    expect(lineWith(t, 'Total money out', formatPence(moneyOut))).toBeDefined();
+    // Per plan line, from the journal: agency = every agency-category bank movement (reversal included).
+    const byCategory = (c: string): number => -moves.filter((m) => m.category === c).reduce((s, m) => s + m.amount, 0);
+    const agency = -moves.filter((m) => m.category === 'agency' || m.entryId === w.entries.mistakenReversal).reduce((s, m) => s + m.amount, 0);
+    expect(lineWith(t, 'Subtotal: Agency cover at weekends', formatPence(agency))).toBeDefined();
+    expect(lineWith(t, 'Subtotal: Riser chair', formatPence(byCategory('equipment')))).toBeDefined();
+    expect(lineWith(t, 'Subtotal: Not in the support plan', formatPence(byCategory('therapies')))).toBeDefined();
+    const pa = byCategory('pa-wages') + byCategory('employer-ni') + byCategory('pension');
+    expect(lineWith(t, 'Subtotal: Morning and evening support', formatPence(pa))).toBeDefined();
+    // Payee, reference and the reversal note.
+    expect(lineWith(t, '12 May 2026', 'Mobility Shop', 'Riser chair', '£580.00')).toBeDefined();
+    expect(lineWith(t, '18 Jun 2026', 'Harbour Care Ltd', '-£70.00')).toBeDefined();
+    expect(t).toContain('Reversal of the payment');
+    expect(t).toContain('mistake');
+    // Accented names and £ print (embedded font).
+    expect(t).toContain('Zoë Ní Bhriain');
+    expect(t).toContain('Siân Jones');
+    expect(t).toContain('Contribution arrears: £80.00');
+    expect(t).toContain('Generated by Steward on 1 August 2026');
+    expect(t).toMatch(/Page 1 of \d/);
+    const fonts = pdfFonts(f.data);
+    expect(fonts).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(fonts).toMatch(/DejaVuSans-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(fonts).not.toContain('Helvetica');
+  });
+
+  it('no money moved: the statement says so', () => {
+    const t = pdfText(makeStatement(w.db(), meta, { clientId: w.zoe.id, from: '2026-07-28', to: '2026-07-31', variant: 'standard' }).data);
+    expect(t).toContain('No money moved in this period.');
+    expect(t).not.toContain('Money out, by support-plan line');
+  });
+
+  it('a long statement runs to several pages: running header, repeated headings, Page x of N, nothing outside the margins', async () => {
+    const long = 'Community Interest Company for Wheelchair Accessible Transport and Day Trips Around St Helens';
+    for (let i = 0; i < 120; i += 1) {
+      await w.call('payment.add', { clientId: w.tomasz.id, date: `2026-07-${String(1 + (i % 26)).padStart(2, '0')}`, amount: 100 + i, payeeName: i % 3 === 0 ? long : `Supplier ${i}`, category: i % 2 ? 'transport' : 'activities', reference: `REF-${i}-${'X'.repeat(i % 40)}`, authorisations: AUTH });
+    }
+    const f = makeStatement(w.db(), meta, { clientId: w.tomasz.id, from: PERIODS.p4.from, to: PERIODS.p4.to, variant: 'standard' });
+    const pages = pdfPages(f.data);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(p).toContain('Riverside Support Brokers');
+      expect(p).toContain('Tomasz Nowak');
+      expect(p).toContain('Statement');
+    });
+    // The table heading repeats on the pages the payments run onto.
+    expect(pages[1]).toMatch(/\(continued\)/);
+    expect(pages[1]).toMatch(/Date\s+Paid to\s+Reference\s+Note\s+Amount/);
+    // The journal's total of the period's payments is the printed total.
+    const out = -bankMovements(w.db(), w.tomasz.id, PERIODS.p4.from, PERIODS.p4.to)
+      .filter((m) => m.amount < 0)
+      .reduce((s, m) => s + m.amount, 0);
+    expect(lineWith(pdfText(f.data), 'Total money out', formatPence(out))).toBeDefined();
+    // Every word inside the page margins (40 pt) and no word overlapping the next column.
+    const words = pdfWords(f.data);
+    expect(words.length).toBeGreaterThan(500);
+    for (const wd of words) {
+      expect(wd.xMin).toBeGreaterThanOrEqual(39.9);
+      expect(wd.xMax).toBeLessThanOrEqual(wd.pageWidth - 39.9);
+      expect(wd.yMin).toBeGreaterThanOrEqual(39.9);
+      expect(wd.yMax).toBeLessThanOrEqual(wd.pageHeight - 39.9);
+    }
+    // The long payee wraps inside its column (x 110–250): none of its words cross into Reference.
+    for (const wd of words.filter((x) => long.split(' ').includes(x.text) && x.xMin >= 110 && x.xMin < 250)) expect(wd.xMax).toBeLessThanOrEqual(250 + 0.5);
+    // Amounts are right-aligned: every "£…" in the Amount column ends at the same x.
+    const ends = new Set(words.filter((x) => /^-?£[\d,]+\.\d\d$/.test(x.text) && x.xMin > 470).map((x) => x.xMax.toFixed(0)));
+    expect(ends.size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('easy-read statement PDF', () => {
+  it('plain sentences, money in/out/left written large, biggest payments and flags in plain words', () => {
+    const f = makeStatement(w.db(), meta, { clientId: w.zoe.id, from: PERIODS.p2.from, to: PERIODS.p3.to, variant: 'easy-read' });
+    expect(f.fileName).toBe(`statement-easy-read-zoe-ni-bhriain-${w.zoe.id}-2026-05-04-to-2026-06-28.pdf`);
+    const t = pdfText(f.data);
+    expect(t).toContain('This is your money for 4 May to 28 June 2026.');
+    expect(t).toContain('Money in');
+    expect(t).toContain('Money out');
+    expect(t).toContain('Money left');
+    const closing = bankShareAt(w.db(), w.zoe.id, PERIODS.p3.to);
+    expect(t).toContain(`You have ${formatPence(closing)} left.`);
+    expect(t).toContain('£580.00 for equipment from Mobility Shop.');
+    expect(t).toMatch(/£[\d,]+\.\d\d for tax and National Insurance on your PA’s pay\./);
+    expect(t.replace(/\s+/g, ' ')).toContain('You owe £80.00 of your contribution. Your broker will talk to you about it.');
+    // Large print: every word of the body is at least 16 pt; headings at least 24 pt.
+    const words = pdfWords(f.data).filter((x) => x.yMin > 60 && x.yMax < x.pageHeight - 60);
+    for (const wd of words) expect(fontSizeOf(wd)).toBeGreaterThanOrEqual(15.9);
+    const heading = words.find((x) => x.text === 'biggest')!;
+    expect(fontSizeOf(heading)).toBeGreaterThanOrEqual(23.9);
+    const amountLeft = words.find((x) => x.text === formatPence(closing) && fontSizeOf(x) >= 27.9);
+    expect(amountLeft).toBeDefined();
+    for (const wd of pdfWords(f.data)) expect(wd.xMax).toBeLessThanOrEqual(wd.pageWidth - 39.9);
+  });
+
+  it('client-choice follows report_prefs', async () => {
+    expect(makeStatement(w.db(), meta, { clientId: w.beatrix.id, from: PERIODS.p3.from, to: PERIODS.p3.to, variant: 'client-choice' }).fileName).toMatch(/^statement-beatrix-o-neill-/);
+    await w.call('report.prefs.set', { clientId: w.beatrix.id, easyRead: true });
+    const f = makeStatement(w.db(), meta, { clientId: w.beatrix.id, from: PERIODS.p3.from, to: PERIODS.p3.to, variant: 'client-choice' });
+    expect(f.fileName).toMatch(/^statement-easy-read-beatrix-o-neill-/);
+    expect(pdfText(f.data)).toContain('Your money');
+  });
+});
