@@ -12,7 +12,7 @@ import { FundersScreen } from './screens/Funders';
 import { PayrollScreen } from './screens/Payroll';
 import { PlanningScreen } from './screens/Planning';
 import { BankingScreen } from './screens/Banking';
-import { Placeholder } from './screens/Placeholder';
+import { ReportsScreen } from './screens/Reports';
 import { SettingsScreen } from './screens/Settings';
 import { Button, Dialog, ErrorAlert, Nav } from './ui';
 
@@ -47,6 +47,8 @@ function Screen({ route }: { route: Route }) {
       return <PlanningScreen />;
     case 'banking':
       return <BankingScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'clients': {
       const [first, second] = route.parts;
       if (first === 'new') return <ClientFormScreen clientId={null} />;
@@ -55,8 +57,6 @@ function Screen({ route }: { route: Route }) {
       if (id !== null) return <ClientPage key={id} clientId={id} />;
       return <ClientsScreen />;
     }
-    default:
-      return <Placeholder route={route.key} />;
   }
 }
 
