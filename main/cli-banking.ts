@@ -11,36 +11,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliContext, Command, Options } from './cli';
+import type { CliContext, Command } from './cli';
+import { date, id, req, str, withLedger } from './cli-flags';
 import type { ImportResult, ReconcileResult } from '../shared/contract-banking';
-import { isIsoDate } from '../shared/dates';
 import { StewardError } from '../shared/errors';
 import { formatPence, MoneyError, parseAmount } from '../shared/money';
-
-function str(c: CliContext, name: string): string | undefined {
-  const v = c.values[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') return c.usage(`--${name} takes a value`);
-  if (v.trim() === '') return c.usage(`--${name} cannot be empty`);
-  return v;
-}
-
-function req(c: CliContext, name: string): string {
-  return str(c, name) ?? c.usage(`--${name} is required`);
-}
-
-function id(c: CliContext, name: string): number {
-  const t = req(c, name).trim();
-  if (!/^[1-9]\d{0,14}$/.test(t)) return c.usage(`--${name}: "${t}" is not an id (ids are positive whole numbers, like 12)`);
-  return Number(t);
-}
-
-function date(c: CliContext, name: string): string {
-  const t = req(c, name).trim();
-  if (!isIsoDate(t)) return c.usage(`--${name}: "${t}" is not a date: write a real date as YYYY-MM-DD (for example 2026-04-30)`);
-  if (t < '1900-01-01' || t > '2199-12-31') return c.usage(`--${name}: ${t} is out of range (1900-01-01 to 2199-12-31)`);
-  return t;
-}
 
 /** A signed amount: 1234.56, £1,234.56, -12.00 or (12.00) (an overdrawn statement). */
 function signedAmount(c: CliContext, name: string): number {
@@ -53,7 +28,6 @@ function signedAmount(c: CliContext, name: string): number {
   }
 }
 
-const common = (extra: Options): Options => ({ ledger: { type: 'string' }, ...extra });
 const money = (p: number): string => formatPence(p);
 
 function importSummary(r: ImportResult) {
@@ -94,7 +68,7 @@ export const BANKING_COMMANDS: Record<string, Command> = {
   'bank import': {
     summary: 'Import a bank statement (CSV, OFX/QFX, QIF) into a bank account: all or nothing, never twice',
     usage: 'steward bank import --ledger FILE --account ID --file STATEMENT [--preset NAME] [--format csv|ofx|qif] [--json]',
-    options: common({ account: { type: 'string' }, file: { type: 'string' }, preset: { type: 'string' }, format: { type: 'string' } }),
+    options: withLedger({ account: { type: 'string' }, file: { type: 'string' }, preset: { type: 'string' }, format: { type: 'string' } }),
     async run(c) {
       const bankAccountId = id(c, 'account');
       const file = req(c, 'file');
@@ -136,7 +110,7 @@ export const BANKING_COMMANDS: Record<string, Command> = {
   'bank reconcile': {
     summary: 'Reconcile a bank account at a date against the statement balance (dry run unless --confirm)',
     usage: 'steward bank reconcile --ledger FILE --account ID --date YYYY-MM-DD --statement-balance AMOUNT [--confirm [--note TEXT]] [--json]',
-    options: common({ account: { type: 'string' }, date: { type: 'string' }, 'statement-balance': { type: 'string' }, confirm: { type: 'boolean' }, note: { type: 'string' } }),
+    options: withLedger({ account: { type: 'string' }, date: { type: 'string' }, 'statement-balance': { type: 'string' }, confirm: { type: 'boolean' }, note: { type: 'string' } }),
     async run(c) {
       const bankAccountId = id(c, 'account');
       const d = date(c, 'date');

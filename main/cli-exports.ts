@@ -14,34 +14,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliContext, Command, Options } from './cli';
-import { isIsoDate } from '../shared/dates';
+import type { Command, Options } from './cli';
+import { date, optDate, str } from './cli-flags';
 import { StewardError } from '../shared/errors';
 import { requireLedger } from './api/ledger';
 import { metaOf } from './payroll/outputs/common';
 import { exportLineCount, writeExport, type ExportKind } from './reports/exports';
 import { ensureWritableDir } from './reports/files';
-
-function str(c: CliContext, name: string): string | undefined {
-  const v = c.values[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') return c.usage(`--${name} takes a value`);
-  if (v.trim() === '') return c.usage(`--${name} cannot be empty`);
-  return v;
-}
-
-function optDate(c: CliContext, name: string): string | undefined {
-  const v = str(c, name);
-  if (v === undefined) return undefined;
-  const t = v.trim();
-  if (!isIsoDate(t)) return c.usage(`--${name}: "${t}" is not a date: write a real date as YYYY-MM-DD (for example 2026-03-31)`);
-  if (t < '1900-01-01' || t > '2199-12-31') return c.usage(`--${name}: ${t} is out of range (1900-01-01 to 2199-12-31)`);
-  return t;
-}
-
-function date(c: CliContext, name: string): string {
-  return optDate(c, name) ?? c.usage(`--${name} is required`);
-}
 
 const WHAT: Record<ExportKind, { summary: string; usage: string; ext: string }> = {
   accountant: {

@@ -10,40 +10,18 @@
  * writes nothing.
  */
 import path from 'node:path';
-import type { CliContext, Command } from './cli';
-import { isIsoDate } from '../shared/dates';
+import type { Command } from './cli';
+import { id, period, req, withLedger } from './cli-flags';
 import { ensureWritableDir, writeFileAtomic } from './reports/files';
-
-function req(c: CliContext, name: string): string {
-  const v = c.values[name];
-  if (v === undefined) return c.usage(`--${name} is required`);
-  if (typeof v !== 'string') return c.usage(`--${name} takes a value`);
-  if (v.trim() === '') return c.usage(`--${name} cannot be empty`);
-  return v;
-}
-
-function id(c: CliContext, name: string): number {
-  const t = req(c, name).trim();
-  if (!/^[1-9]\d{0,14}$/.test(t)) return c.usage(`--${name}: "${t}" is not an id (ids are positive whole numbers, like 12)`);
-  return Number(t);
-}
-
-function date(c: CliContext, name: string): string {
-  const t = req(c, name).trim();
-  if (!isIsoDate(t)) return c.usage(`--${name}: "${t}" is not a date: write a real date as YYYY-MM-DD (for example 2026-04-30)`);
-  return t;
-}
 
 export const RETURN_COMMANDS: Record<string, Command> = {
   return: {
     summary: "Write a client's council monitoring return (PDF and Excel) and evidence pack (zip) for a period into a folder",
     usage: 'steward return --ledger FILE --client ID --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--json]',
-    options: { ledger: { type: 'string' }, client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    options: withLedger({ client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } }),
     async run(c) {
       const clientId = id(c, 'client');
-      const from = date(c, 'from');
-      const to = date(c, 'to');
-      if (to < from) c.usage(`--to: the period ends (${to}) before it starts (${from}): choose an end date on or after the start date`);
+      const { from, to } = period(c);
       const dir = path.resolve(req(c, 'out'));
       await c.openLedger();
       const made = [];

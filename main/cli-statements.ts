@@ -6,45 +6,18 @@
  *
  * Flags are checked before the ledger is opened (a usage error, exit 2, names the flag; nothing
  * is written). Files are written under a temporary name and renamed when complete. `statements`
- * runs a report job through the api (report.run), prints progress on stderr, lists the clients
- * that failed and exits 1 if any did.
+ * runs the report-job writer (main/reports/jobs.ts) to the end, prints progress on stderr, lists
+ * the clients that failed and exits 1 if any did.
  */
 import path from 'node:path';
-import type { CliContext, Command, Options } from './cli';
-import { isIsoDate } from '../shared/dates';
+import type { CliContext, Command } from './cli';
+import { id, period, req, str, withLedger } from './cli-flags';
 import type { JobStatus, StatementVariant } from '../shared/contract-reports';
 import { writeFileAtomic } from './reports/files';
-
-function str(c: CliContext, name: string): string | undefined {
-  const v = c.values[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') return c.usage(`--${name} takes a value`);
-  if (v.trim() === '') return c.usage(`--${name} cannot be empty`);
-  return v;
-}
-
-function req(c: CliContext, name: string): string {
-  return str(c, name) ?? c.usage(`--${name} is required`);
-}
-
-function id(c: CliContext, name: string): number {
-  const t = req(c, name).trim();
-  if (!/^[1-9]\d{0,14}$/.test(t)) return c.usage(`--${name}: "${t}" is not an id (ids are positive whole numbers, like 12)`);
-  return Number(t);
-}
-
-function date(c: CliContext, name: string): string {
-  const t = req(c, name).trim();
-  if (!isIsoDate(t)) return c.usage(`--${name}: "${t}" is not a date: write a real date as YYYY-MM-DD (for example 2026-06-28)`);
-  return t;
-}
-
-function period(c: CliContext): { from: string; to: string } {
-  const from = date(c, 'from');
-  const to = date(c, 'to');
-  if (to < from) c.usage(`--to: the period ends (${to}) before it starts (${from}): choose an end date on or after the start date`);
-  return { from, to };
-}
+import { runJobWriter } from './reports/jobs';
+import { requireLedger } from './api/ledger';
+import { metaOf } from './payroll/outputs/common';
+import { StewardError } from '../shared/errors';
 
 function variant(c: CliContext, allowed: readonly StatementVariant[], fallback: StatementVariant): StatementVariant {
   const v = str(c, 'variant');
@@ -53,14 +26,12 @@ function variant(c: CliContext, allowed: readonly StatementVariant[], fallback: 
   return v as StatementVariant;
 }
 
-const common = (extra: Options): Options => ({ ledger: { type: 'string' }, ...extra });
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const STATEMENT_COMMANDS: Record<string, Command> = {
   statement: {
     summary: "Write one client's statement for a period as a PDF",
     usage: 'steward statement --ledger FILE --client ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--variant standard|easy-read] [--json]',
-    options: common({ client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, variant: { type: 'string' } }),
+    options: withLedger({ client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, variant: { type: 'string' } }),
     async run(c) {
       const clientId = id(c, 'client');
       const { from, to } = period(c);
@@ -78,25 +49,28 @@ export const STATEMENT_COMMANDS: Record<string, Command> = {
   statements: {
     summary: 'Write the statements of every client (or one funder\'s clients) for a period into a folder',
     usage: 'steward statements --ledger FILE --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--funder ID] [--variant standard|easy-read|client-choice] [--json]',
-    options: common({ from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, funder: { type: 'string' }, variant: { type: 'string' } }),
+    options: withLedger({ from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, funder: { type: 'string' }, variant: { type: 'string' } }),
     async run(c) {
       const { from, to } = period(c);
       const dir = path.resolve(req(c, 'out'));
       const funderId = c.values['funder'] === undefined ? undefined : id(c, 'funder');
       const v = variant(c, ['standard', 'easy-read', 'client-choice'], 'client-choice');
       await c.openLedger();
-      let st: JobStatus = await c.call('report.run', {
-        job: { kind: 'statements', clients: funderId === undefined ? { all: true, includeEnded: false } : { all: true, funderId, includeEnded: false }, from, to, variant: v },
-        dir,
-      });
-      let shown = -1;
-      while (st.state === 'running') {
-        await pause(50);
-        st = await c.call('report.job', { jobId: st.jobId });
-        if (st.done !== shown && st.total > 0) {
-          shown = st.done;
-          c.io.stderr(`statements: ${st.done} of ${st.total} clients\n`);
-        }
+      // The same writer as a report job, run here to the end with progress on stderr.
+      const db = requireLedger(c.api).db;
+      const clients = funderId === undefined ? { all: true as const, includeEnded: false } : { all: true as const, funderId, includeEnded: false };
+      let st: Pick<JobStatus, 'dir' | 'state' | 'files' | 'failures' | 'error'>;
+      const written: JobStatus['files'] = [];
+      try {
+        const r = await runJobWriter(db, metaOf(db, c.today()), { kind: 'statements', clients, from, to, variant: v }, dir, {
+          onProgress: (done, total) => c.io.stderr(`statements: ${done} of ${total} clients\n`),
+          onFile: (f) => written.push(f),
+        });
+        st = { dir, state: 'done', files: r.files, failures: r.failures, error: null };
+      } catch (e) {
+        if (!(e instanceof StewardError) || e.code !== 'IO_ERROR') throw e;
+        // Stopped part-way (a full disk, the folder gone): the files finished before it are whole.
+        st = { dir, state: 'failed', files: written, failures: [], error: { code: e.code, message: e.message } };
       }
       const summary = { dir: st.dir, state: st.state, written: st.files.length, files: st.files.map((f) => f.fileName), failures: st.failures, error: st.error };
       c.print(summary, () => {
