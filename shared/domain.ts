@@ -196,3 +196,14 @@ export const ALERT_LABEL: Record<AlertKind, string> = {
 /** Attachments: evidence files kept encrypted inside the ledger. */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Journal entry kinds as people read them (exports, the client page). */
+export const ENTRY_KIND_LABEL: Readonly<Record<string, string>> = {
+  receipt: 'Receipt',
+  payment: 'Payment',
+  reversal: 'Reversal',
+  refund: 'Refund',
+  transfer: 'Transfer',
+  payroll: 'Payroll',
+  adjustment: 'Adjustment',
+};

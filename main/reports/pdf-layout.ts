@@ -23,6 +23,7 @@
  * esbuild bundles and in the packaged app) to a node_modules/dejavu-fonts-ttf/ttf folder; the
  * environment variable STEWARD_FONT_DIR overrides it.
  */
+import { longDate, MONTH_NAMES } from '../../shared/dates';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -43,20 +44,14 @@ export const GREY = '#4d4d4d';
 export const RULE = '#b5b5b5';
 export const SHADE = '#ececec';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-05-28" → "28 May 2026". */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+/** "2026-05-28" → "28 May 2026" (shared/dates.ts). */
+export { longDate };
 
 /** "2026-05-28" → "28 May" (same year shown elsewhere). */
 export function shortDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${(MONTHS[Number(m[2]) - 1] ?? m[2] ?? '').slice(0, 3)} ${m[1]}`;
+  return `${Number(m[3])} ${(MONTH_NAMES[Number(m[2]) - 1] ?? m[2] ?? '').slice(0, 3)} ${m[1]}`;
 }
 
 /** "1 to 28 June 2026", "29 June to 26 July 2026", "1 December 2026 to 4 January 2027". */
@@ -66,7 +61,7 @@ export function periodText(from: string, to: string, joiner = 'to'): string {
   if (!a || !b) return `${from} ${joiner} ${to}`;
   if (from === to) return longDate(from);
   if (a[1] !== b[1]) return `${longDate(from)} ${joiner} ${longDate(to)}`;
-  if (a[2] !== b[2]) return `${Number(a[3])} ${MONTHS[Number(a[2]) - 1] ?? a[2]} ${joiner} ${longDate(to)}`;
+  if (a[2] !== b[2]) return `${Number(a[3])} ${MONTH_NAMES[Number(a[2]) - 1] ?? a[2]} ${joiner} ${longDate(to)}`;
   return `${Number(a[3])} ${joiner} ${longDate(to)}`;
 }
 

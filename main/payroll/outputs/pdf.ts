@@ -10,6 +10,7 @@
  * negative amounts print with a hyphen ("-£12.34"), as formatPence writes them everywhere else.
  */
 import PDFDocument from 'pdfkit';
+import { longDate } from '../../../shared/dates';
 import { formatPence } from '../../../shared/money';
 import type { OutputMeta } from './common';
 
@@ -23,14 +24,8 @@ export const GREY = '#555555';
 export const RULE = '#bbbbbb';
 export const SHADE = '#eeeeee';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-05-28" → "28 May 2026". */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+/** "2026-05-28" → "28 May 2026" (shared/dates.ts). */
+export { longDate };
 
 /** Money for print: "£1,234.56", negative "-£12.34". */
 export function money(p: number): string {

@@ -17,7 +17,8 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
-import { addDays } from '../../../shared/dates';
+import { addDays, longDate } from '../../../shared/dates';
+import { ENTRY_KIND_LABEL } from '../../../shared/domain';
 import type { OutputMeta } from '../../payroll/outputs/common';
 import type { RunHooks } from '../types';
 import { BEGINNING, byChart, clientAccountTotals, clientLinesStatement, clientPayrollStatement, countLines, exportClients, Pacer, type ExportClient, type LineRow } from './read';
@@ -150,17 +151,10 @@ async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   for (let i = 0; i < 60_000 && pending() > 4 * 1024 * 1024; i++) await new Promise((r) => setTimeout(r, 1));
 }
 
-const KIND_LABEL: Record<string, string> = { receipt: 'Receipt', payment: 'Payment', reversal: 'Reversal', refund: 'Refund', transfer: 'Transfer', payroll: 'Payroll', adjustment: 'Adjustment' };
-
 function reversalNote(l: LineRow): string {
   if (l.reverses !== null) return `Reverses entry ${l.reverses}`;
   if (l.reversedBy !== null) return `Reversed by entry ${l.reversedBy}`;
   return '';
-}
-
-function longDate(iso: string): string {
-  const d = excelDate(iso);
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 export interface AccountantResult {
@@ -297,7 +291,7 @@ export async function writeAccountantPack(db: Database, meta: OutputMeta, from: 
             l.amount < 0 ? money(-l.amount) : null,
             l.reference,
             l.payee,
-            KIND_LABEL[l.kind] ?? l.kind,
+            ENTRY_KIND_LABEL[l.kind] ?? l.kind,
             l.memo,
             reversalNote(l),
           ]);

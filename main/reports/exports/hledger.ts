@@ -16,6 +16,7 @@
  * spaces in a row (two spaces end an account name). With a `from` date, the balances brought
  * forward are one "Opening balances" transaction dated the day before.
  */
+import { ENTRY_KIND_LABEL } from '../../../shared/domain';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { addDays } from '../../../shared/dates';
 import { formatPence } from '../../../shared/money';
@@ -44,19 +45,10 @@ function posting(account: string, pence: number): string {
   return `    ${account.padEnd(60)}  ${formatPence(pence).padStart(14)}\n`;
 }
 
-const KIND_LABEL: Record<string, string> = {
-  receipt: 'Receipt',
-  payment: 'Payment',
-  reversal: 'Reversal',
-  refund: 'Refund',
-  transfer: 'Transfer',
-  payroll: 'Payroll',
-  adjustment: 'Adjustment',
-};
 
 function description(l: LineRow): string {
   const parts = [l.reference, l.payee, l.memo].map((p) => p.trim()).filter((p) => p !== '');
-  const head = KIND_LABEL[l.kind] ?? l.kind;
+  const head = ENTRY_KIND_LABEL[l.kind] ?? l.kind;
   const text = l.reverses !== null ? `${head} of entry ${l.reverses}${parts.length ? ` - ${parts.join(' - ')}` : ''}` : `${head}${parts.length ? ` - ${parts.join(' - ')}` : ''}`;
   return hledgerSafe(text).slice(0, 200);
 }

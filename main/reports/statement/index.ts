@@ -4,6 +4,7 @@
  * Everything here reads the ledger except setStatementPrefs (the api handler wraps it in one
  * transaction; it writes its own audit row).
  */
+import { MONTH_NAMES } from '../../../shared/dates';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ClientSelection, StatementVariant, SuggestedPeriod, PeriodBasis } from '../../../shared/contract-reports';
@@ -105,8 +106,6 @@ export async function writeStatements(
 // ---------------------------------------------------------------------------------------------
 // Periods.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function dayNo(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
@@ -116,8 +115,8 @@ export function rangeLabel(from: string, to: string): string {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   if (fy !== ty) return `${longDate(from)}–${longDate(to)}`;
-  if (fm !== tm) return `${fd} ${MONTHS[fm - 1]}–${td} ${MONTHS[tm - 1]} ${ty}`;
-  return `${fd}–${td} ${MONTHS[tm - 1]} ${ty}`;
+  if (fm !== tm) return `${fd} ${MONTH_NAMES[fm - 1]}–${td} ${MONTH_NAMES[tm - 1]} ${ty}`;
+  return `${fd}–${td} ${MONTH_NAMES[tm - 1]} ${ty}`;
 }
 
 function taxYearStartOf(iso: string): string {
@@ -175,7 +174,7 @@ export function suggestPeriods(db: Database, o: { basis: PeriodBasis; clientId?:
     for (let i = 0; i < count; i += 1) {
       const from = monthStart(y, m - i);
       const to = addDays(monthStart(y, m - i + 1), -1);
-      out.push({ from, to, label: `${MONTHS[Number(from.slice(5, 7)) - 1]} ${from.slice(0, 4)}` });
+      out.push({ from, to, label: `${MONTH_NAMES[Number(from.slice(5, 7)) - 1]} ${from.slice(0, 4)}` });
     }
     return out;
   }
@@ -185,8 +184,8 @@ export function suggestPeriods(db: Database, o: { basis: PeriodBasis; clientId?:
     for (let i = 0; i < count; i += 1) {
       const from = monthStart(y, qStartMonth - 3 * i);
       const to = addDays(monthStart(y, qStartMonth - 3 * i + 3), -1);
-      const a = MONTHS[Number(from.slice(5, 7)) - 1]!;
-      const b = MONTHS[Number(to.slice(5, 7)) - 1]!;
+      const a = MONTH_NAMES[Number(from.slice(5, 7)) - 1]!;
+      const b = MONTH_NAMES[Number(to.slice(5, 7)) - 1]!;
       out.push({ from, to, label: `Quarter ${a}–${b} ${to.slice(0, 4)}` });
     }
     return out;

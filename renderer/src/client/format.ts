@@ -3,17 +3,9 @@
  * line that describes a journal entry. No money arithmetic here: amounts stay integer pence.
  */
 import type { ClientDetail, TransactionRow } from '../../../shared/contract-money';
-import { CATEGORY_LABEL, type AuthMethod, type Category } from '../../../shared/domain';
+import { CATEGORY_LABEL, ENTRY_KIND_LABEL, type AuthMethod, type Category } from '../../../shared/domain';
 
-export const KIND_LABEL: Record<string, string> = {
-  receipt: 'Receipt',
-  payment: 'Payment',
-  reversal: 'Reversal',
-  refund: 'Refund',
-  transfer: 'Transfer',
-  payroll: 'Payroll',
-  adjustment: 'Adjustment',
-};
+export const KIND_LABEL = ENTRY_KIND_LABEL;
 
 export const SOURCE_LABEL: Record<string, string> = {
   council: 'Council or NHS funding',
