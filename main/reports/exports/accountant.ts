@@ -339,14 +339,17 @@ export async function writeAccountantPack(db: Database, meta: OutputMeta, from: 
       s.finish(last);
     }
 
-    // 6. Pooled account check.
+    // 6. Pooled account check, as banking's three-way check reads it (main/banking/ledger-reconcile.ts):
+    // the pooled ledger (every journal line on the bank account's client accounts) against the
+    // sum of the clients' own ledgers (the bank amount stored on each of their entries). Two
+    // records kept apart; they differ only if the file was changed outside Steward.
     {
       const s = new SheetOut(wb, SHEETS[5], 'Pooled account check', sub(`balances at ${longDate(to)}; the difference must be £0.00`), [
         { header: 'Bank account', width: 28, kind: 'text' },
         { header: 'Kind', width: 11, kind: 'text' },
         { header: 'Clients', width: 10, kind: 'int' },
         { header: 'Ledger balance', width: 17, kind: 'money' },
-        { header: "Sum of clients' shares", width: 20, kind: 'money' },
+        { header: "Sum of clients' entries", width: 21, kind: 'money' },
         { header: 'Difference', width: 14, kind: 'money' },
         { header: 'Last reconciled', width: 15, kind: 'date' },
         { header: 'Statement balance', width: 18, kind: 'money' },
@@ -356,8 +359,8 @@ export async function writeAccountantPack(db: Database, meta: OutputMeta, from: 
         .prepare(
           `SELECT b.id, b.name, b.kind,
                   (SELECT COALESCE(SUM(l.amount), 0) FROM accounts a JOIN journal_lines l ON l.account_id = a.id WHERE a.bank_account_id = b.id AND l.date <= ?) AS ledger,
-                  (SELECT COALESCE(SUM(l.amount), 0) FROM clients c JOIN accounts a ON a.client_id = c.id AND a.code = 'bank' JOIN journal_lines l ON l.account_id = a.id
-                    WHERE c.bank_account_id = b.id AND l.date <= ?) AS shares,
+                  (SELECT COALESCE(SUM(e.bank_amount), 0) FROM clients c JOIN journal_entries e ON e.client_id = c.id
+                    WHERE c.bank_account_id = b.id AND e.date <= ?) AS shares,
                   (SELECT COUNT(*) FROM clients c WHERE c.bank_account_id = b.id) AS clients
              FROM bank_accounts b ORDER BY b.kind DESC, b.name, b.id`,
         )

@@ -213,6 +213,32 @@ describe('accountant pack', () => {
     for (const r of prow) expect(pence(r.getCell(6).value)).toBe(0);
   });
 
+  it('the pooled check is not a sum compared with itself: it shows a ledger changed outside Steward', async () => {
+    const t = await reportsWorld();
+    try {
+      const db = t.db();
+      // Change one of Tomasz's bank lines (and its other side, so the entry still balances) behind
+      // the triggers' back: the lines now disagree with the bank amount kept on the entry.
+      const line = db
+        .prepare(`SELECT l.entry_id AS e, l.seq AS s FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE a.client_id = ? AND a.code = 'bank' ORDER BY l.entry_id LIMIT 1`)
+        .get(t.tomasz.id) as { e: number; s: number };
+      const other = db.prepare('SELECT seq AS s FROM journal_lines WHERE entry_id = ? AND seq <> ? LIMIT 1').get(line.e, line.s) as { s: number };
+      db.exec('DROP TRIGGER journal_lines_no_update');
+      db.prepare('UPDATE journal_lines SET amount = amount + 1234 WHERE entry_id = ? AND seq = ?').run(line.e, line.s);
+      db.prepare('UPDATE journal_lines SET amount = amount - 1234 WHERE entry_id = ? AND seq = ?').run(line.e, other.s);
+      const dir = tempDir();
+      const f = await writeExport(db, meta, { kind: 'accountant', from: '2026-04-01', to: '2026-07-31' }, path.join(dir, 'pack.xlsx'), {});
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f.path);
+      const pc = wb.getWorksheet('Pooled account check')!;
+      let pooled: ExcelJS.Row | undefined;
+      for (let r = HEADER_ROW + 1; r <= pc.rowCount; r++) if (pc.getRow(r).getCell(1).value === t.pooled.name) pooled = pc.getRow(r);
+      expect(pence(pooled!.getCell(6).value)).toBe(1234);
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+
   it('every formula in the file carries its result (so readers that do not calculate show the value)', async () => {
     const { file } = await pack(from, to);
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
