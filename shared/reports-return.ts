@@ -22,7 +22,7 @@ export const ReturnFundingStream = z.object({
   amount: Pence,
   /** shared/domain.ts weeklyEquivalent of the amount at its cadence. */
   weekly: Pence,
-  /** weekly × 52. */
+  /** The payment × payments a year: weekly × 52, 4-weekly × 13, monthly × 12. */
   yearly: Pence,
   firstDate: z.string(),
   endDate: z.string().nullable(),

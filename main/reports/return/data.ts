@@ -14,7 +14,12 @@ import { bankBalance, liabilities, scheduleRows, weeklyFunding, type ScheduleRow
 import { dueDates } from '../../ledger/receipts-match';
 import { surplusCheck, weeksHeld } from '../../ledger/rules';
 
-export const YEARLY_RULE = 'Weekly = each payment converted with Steward’s weekly equivalent (4-weekly ÷ 4; monthly × 12 ÷ 52; rounded to the penny). Yearly = weekly × 52.';
+export const YEARLY_RULE = 'Weekly = each payment converted with Steward’s weekly equivalent (4-weekly ÷ 4; monthly × 12 ÷ 52; rounded to the penny). Yearly = each payment × the payments in a year (weekly × 52, 4-weekly × 13, monthly × 12), as an award letter states it.';
+
+/** A schedule's amount for a year, exact in pence: the payment times the payments a year. */
+export function yearlyAmount(amount: number, cadence: Cadence): number {
+  return amount * (cadence === 'weekly' ? 52 : cadence === 'four-weekly' ? 13 : 12);
+}
 
 interface ClientRow {
   id: number;
@@ -268,7 +273,7 @@ export function buildReturnData(db: Database, clientId: number, from: string, to
       cadenceLabel: CADENCE_LABEL[s.cadence],
       amount: s.amount,
       weekly,
-      yearly: weekly * 52,
+      yearly: yearlyAmount(s.amount, s.cadence),
       firstDate: s.first_date,
       endDate: s.end_date,
       dueInPeriod: due,
@@ -295,7 +300,7 @@ export function buildReturnData(db: Database, clientId: number, from: string, to
   const contribution = {
     schedules: contribSchedules.map((s) => {
       const weekly = weeklyEquivalent(s.amount, s.cadence);
-      return { scheduleId: s.id, cadence: s.cadence, cadenceLabel: CADENCE_LABEL[s.cadence], amount: s.amount, weekly, yearly: weekly * 52, firstDate: s.first_date, endDate: s.end_date };
+      return { scheduleId: s.id, cadence: s.cadence, cadenceLabel: CADENCE_LABEL[s.cadence], amount: s.amount, weekly, yearly: yearlyAmount(s.amount, s.cadence), firstDate: s.first_date, endDate: s.end_date };
     }),
     weekly: contribSchedules.filter(running).reduce((t, s) => t + weeklyEquivalent(s.amount, s.cadence), 0),
     yearly: 0,
@@ -306,7 +311,7 @@ export function buildReturnData(db: Database, clientId: number, from: string, to
     arrears: cm?.contributions.arrears ?? 0,
     rule: 'Assessed in the period = contributions falling due from the start to the end of the period. Arrears = contributions due to the end of the period (more than 3 days before it) less all contributions received to then.',
   };
-  contribution.yearly = contribution.weekly * 52;
+  contribution.yearly = contribSchedules.filter(running).reduce((t, s) => t + yearlyAmount(s.amount, s.cadence), 0);
 
   // Spending by category: expense accounts' lines dated in the period (payroll posts wages,
   // employer NI and employer pension to their expense accounts when a pay run is posted).

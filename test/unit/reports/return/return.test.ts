@@ -67,12 +67,12 @@ describe('return figures', () => {
     expect(d.funder?.name).toBe('St Helens Council');
     expect(d.period).toEqual({ from: '2026-04-06', to: '2026-05-31', days: 56 });
     expect(d.funding.streams).toHaveLength(1);
-    // £4,000.00 every 4 weeks: weekly £1,000.00, yearly 52 × £1,000.00; due 6 Apr and 4 May.
+    // £4,000.00 every 4 weeks: weekly £1,000.00, yearly 13 × £4,000.00; due 6 Apr and 4 May.
     expect(d.funding.streams[0]).toMatchObject({ funderName: 'St Helens Council', cadence: 'four-weekly', amount: 400_000, weekly: 100_000, yearly: 5_200_000, dueInPeriod: 2, expectedInPeriod: 800_000, receivedInPeriod: 800_000 });
     expect(d.funding).toMatchObject({ weekly: 100_000, yearly: 5_200_000, expectedInPeriod: 800_000, receivedInPeriod: 800_000 });
-    // Monthly £500.00: weekly = £500.00 × 12 ÷ 52 = £115.3846… → £115.38; yearly = £115.38 × 52 = £5,999.76.
+    // Monthly £500.00: weekly = £500.00 × 12 ÷ 52 = £115.3846… → £115.38; yearly = 12 × £500.00 = £6,000.00 (as the award letter says, not £115.38 × 52).
     const b = buildReturnData(w.db(), w.beatrix.id, '2026-04-01', '2026-06-30', TODAY);
-    expect(b.funding.streams[0]).toMatchObject({ cadence: 'monthly', amount: 50_000, weekly: 11_538, yearly: 599_976, dueInPeriod: 3, expectedInPeriod: 150_000, receivedInPeriod: 150_000 });
+    expect(b.funding.streams[0]).toMatchObject({ cadence: 'monthly', amount: 50_000, weekly: 11_538, yearly: 600_000, dueInPeriod: 3, expectedInPeriod: 150_000, receivedInPeriod: 150_000 });
   });
 
   it('the contribution: assessed and received in the period, arrears at its end', () => {
