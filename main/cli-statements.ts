@@ -2,7 +2,10 @@
  * The CLI's statements commands (issue 6). Registered into COMMANDS by cli.ts.
  *
  *   steward statement --client ID --from DATE --to DATE --out FILE.pdf [--variant standard|easy-read] [--json]
- *   steward statements --from DATE --to DATE --out DIR [--funder ID] [--variant standard|easy-read|client-choice] [--json]
+ *   steward statements --from DATE --to DATE --out DIR [--funder ID] [--variant standard|easy-read|client-choice] [--include-ended] [--json]
+ *
+ * `statements` covers clients whose support is active or suspended; --include-ended adds those whose
+ * support has ended (a final statement).
  *
  * Flags are checked before the ledger is opened (a usage error, exit 2, names the flag; nothing
  * is written). Files are written under a temporary name and renamed when complete. `statements`
@@ -48,8 +51,8 @@ export const STATEMENT_COMMANDS: Record<string, Command> = {
   },
   statements: {
     summary: 'Write the statements of every client (or one funder\'s clients) for a period into a folder',
-    usage: 'steward statements --ledger FILE --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--funder ID] [--variant standard|easy-read|client-choice] [--json]',
-    options: withLedger({ from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, funder: { type: 'string' }, variant: { type: 'string' } }),
+    usage: 'steward statements --ledger FILE --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--funder ID] [--variant standard|easy-read|client-choice] [--include-ended] [--json]',
+    options: withLedger({ from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, funder: { type: 'string' }, variant: { type: 'string' }, 'include-ended': { type: 'boolean' } }),
     async run(c) {
       const { from, to } = period(c);
       const dir = path.resolve(req(c, 'out'));
@@ -58,7 +61,8 @@ export const STATEMENT_COMMANDS: Record<string, Command> = {
       await c.openLedger();
       // The same writer as a report job, run here to the end with progress on stderr.
       const db = requireLedger(c.api).db;
-      const clients = funderId === undefined ? { all: true as const, includeEnded: false } : { all: true as const, funderId, includeEnded: false };
+      const includeEnded = c.values['include-ended'] === true;
+      const clients = funderId === undefined ? { all: true as const, includeEnded } : { all: true as const, funderId, includeEnded };
       let st: Pick<JobStatus, 'dir' | 'state' | 'files' | 'failures' | 'error'>;
       const written: JobStatus['files'] = [];
       try {

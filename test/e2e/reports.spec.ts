@@ -483,3 +483,23 @@ test('5,000 clients: the list scrolls and filters, and a batch can be cancelled 
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');
   }
 });
+
+test('a client whose support has ended is listed on request, for a final statement', async ({ page, app }) => {
+  await createLedger(page, app);
+  const p = await setUp(page, app);
+  await callApi(page, app, 'client.end', { id: p.chloe, date: '2026-03-31', reason: 'Moved to another council', authorisedBy: 'Jo Broker' });
+  await openReports(page);
+  await expect(page.getByText('0 of 2 clients chosen')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Chloë Clarke/ })).toHaveCount(0);
+
+  await page.getByRole('checkbox', { name: /Show clients whose support has ended/ }).check();
+  await expect(page.getByText('0 of 3 clients chosen')).toBeVisible();
+  const chloe = page.getByRole('checkbox', { name: 'Chloë Clarke RC-1003 (ended)' });
+  await chloe.check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  const text = pdfText(await keep(download, app, 'chloe-final.pdf'));
+  expect(text).toContain('Chloë Clarke');
+  // The council's £600.00 came in; ending her support returned what was left.
+  expect(text).toContain(formatPence(60_000));
+  await shot(page, '312-reports-ended-client');
+});

@@ -23,9 +23,12 @@ interface ClientPickerProps {
   onSelected: (next: Set<number>) => void;
   /** A client's statement layout was changed (saved on the server). */
   onEasyRead: (clientId: number, easyRead: boolean) => void;
+  /** List clients whose support has ended too (for a final statement or return). */
+  showEnded: boolean;
+  onShowEnded: (on: boolean) => void;
 }
 
-export function ClientPicker({ clients, funders, funderId, onFunder, selected, onSelected, onEasyRead }: ClientPickerProps) {
+export function ClientPicker({ clients, funders, funderId, onFunder, selected, onSelected, onEasyRead, showEnded, onShowEnded }: ClientPickerProps) {
   const [search, setSearch] = useState('');
   const [saving, setSaving] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -74,7 +77,7 @@ export function ClientPicker({ clients, funders, funderId, onFunder, selected, o
   const chosenShown = shown.filter((c) => selected.has(c.id)).length;
 
   // Nothing to choose from at all: say what to do, without search tools that cannot help.
-  if (clients.length === 0 && funderId === null) {
+  if (clients.length === 0 && funderId === null && !showEnded) {
     return (
       <EmptyState title="No clients yet">
         <p>
@@ -107,6 +110,10 @@ export function ClientPicker({ clients, funders, funderId, onFunder, selected, o
           </select>
         </div>
       </div>
+      <label className="rp-ended">
+        <input type="checkbox" checked={showEnded} onChange={(e) => onShowEnded(e.target.checked)} />
+        <span>Show clients whose support has ended (for a final statement or return)</span>
+      </label>
       <div className="rp-client-bar">
         <p className="rp-count" aria-live="polite">
           {selected.size} of {clients.length} {clients.length === 1 ? 'client' : 'clients'} chosen

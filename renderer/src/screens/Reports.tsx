@@ -59,12 +59,13 @@ export function ReportsScreen() {
   const [preview, setPreview] = useState<{ bytes: Uint8Array; label: string } | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
   const [jobRunning, setJobRunning] = useState(false);
+  const [showEnded, setShowEnded] = useState(false);
 
   // The clients of the chosen funder (all when none); keep the chosen ones that are still listed.
   useEffect(() => {
     let live = true;
     setClientsError(null);
-    call('report.clients', funderId === null ? {} : { funderId }).then(
+    call('report.clients', { ...(funderId === null ? {} : { funderId }), includeEnded: showEnded }).then(
       (cs) => {
         if (!live) return;
         setClients(cs);
@@ -75,7 +76,7 @@ export function ReportsScreen() {
     return () => {
       live = false;
     };
-  }, [funderId]);
+  }, [funderId, showEnded]);
 
   useEffect(() => {
     if (dir === null && defaults.status === 'ok') setDir(defaults.data.outputDir);
@@ -269,6 +270,8 @@ export function ReportsScreen() {
                   funders={funders.status === 'ok' ? funders.data : []}
                   funderId={funderId}
                   onFunder={setFunderId}
+                  showEnded={showEnded}
+                  onShowEnded={setShowEnded}
                   selected={selected}
                   onSelected={(s) => {
                     setSelected(s);

@@ -112,3 +112,29 @@ describe('steward statements', () => {
     expect(fs.existsSync(dir)).toBe(false);
   });
 });
+
+describe('steward statements and clients whose support has ended', () => {
+  it('leaves an ended client out unless --include-ended is given (a final statement)', async () => {
+    const w = await reportsWorld();
+    await w.call('client.end', { id: w.edmund.id, date: '2026-07-31', reason: 'Moved to another council', authorisedBy: 'Mary Somerville' });
+    const edmund = w.edmund.id;
+    w.close();
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-statement-ended-'));
+    try {
+      const src = w.env.ledgerPath;
+      for (const f of fs.readdirSync(path.dirname(src)).filter((n) => n.startsWith(path.basename(src)))) fs.copyFileSync(path.join(path.dirname(src), f), path.join(copy, f));
+      const file = path.join(copy, path.basename(src));
+      const without = await cli(['statements', '--ledger', file, '--from', PERIODS.p3.from, '--to', PERIODS.p3.to, '--out', tempDir(), '--json']);
+      expect(without.code).toBe(0);
+      const a = JSON.parse(without.out) as { written: number; failures: Array<{ clientId: number }> };
+      expect(a).toMatchObject({ written: 3, failures: [] });
+      const withEnded = await cli(['statements', '--ledger', file, '--from', PERIODS.p3.from, '--to', PERIODS.p3.to, '--out', tempDir(), '--include-ended', '--json']);
+      const b = JSON.parse(withEnded.out) as { written: number; failures: Array<{ clientId: number }> };
+      expect(b.written).toBe(3);
+      expect(b.failures.map((f) => f.clientId)).toEqual([edmund]);
+      expect(withEnded.code).toBe(1);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
