@@ -109,11 +109,13 @@ export const reportsHandlers: Handlers = {
     const opener = ctx.opener;
     if (!opener) throw new StewardError('VALIDATION', 'Printing opens the system viewer in the desktop app. In the browser, download the file and print it from there.', { details: { reason: 'NO_VIEWER' } });
     const f = await makeFile(ctx, i);
-    // A private folder under the app's data folder: the file is readable only by this user.
+    // A folder under the app's data folder (itself in the user's profile), kept to this user on
+    // macOS and Linux (owner-only permissions; Windows profile folders are per-user already).
     const dir = ensureWritableDir(path.join(ctx.dataDir, 'print'));
+    fs.chmodSync(dir, 0o700);
     clearOldPrints(dir, ctx.now().getTime());
     const file = path.join(dir, safeFileName(f.fileName));
-    writeFileAtomic(file, f.data);
+    writeFileAtomic(file, f.data, 0o600);
     const err = await opener.openPath(file);
     if (err) throw new StewardError('IO_ERROR', `The system could not open ${f.fileName}: ${err}`);
     return { opened: true, path: file };

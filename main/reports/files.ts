@@ -53,12 +53,12 @@ function removeQuietly(p: string): void {
   }
 }
 
-/** Write bytes to `finalPath` via a temporary name; returns the size. */
-export function writeFileAtomic(finalPath: string, data: Buffer | string): number {
+/** Write bytes to `finalPath` via a temporary name; returns the size. `mode` sets the new file's permissions (POSIX). */
+export function writeFileAtomic(finalPath: string, data: Buffer | string, mode = 0o644): number {
   const tmp = tempNameFor(finalPath);
   let fd: number | null = null;
   try {
-    fd = fs.openSync(tmp, 'wx');
+    fd = fs.openSync(tmp, 'wx', mode);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);

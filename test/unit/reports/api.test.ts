@@ -69,6 +69,11 @@ describe('report.print and report.openFolder', () => {
     expect(path.dirname(r.path)).toBe(path.join(w.env.ctx.dataDir, 'print'));
     expect(o.opened).toEqual([r.path]);
     expect(fs.readFileSync(r.path).subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.platform !== 'win32') {
+      // Kept to this user: the folder and the file are owner-only.
+      expect(fs.statSync(path.dirname(r.path)).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(r.path).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('each Print clears printed files older than a day from the print folder', async () => {
