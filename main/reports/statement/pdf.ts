@@ -89,8 +89,8 @@ export function standardStatementPdf(d: StatementData, meta: OutputMeta): Buffer
     p,
     [
       ['Period', periodText(d.period.from, d.period.to)],
-      ['Personal budget', budgetText],
-      ['Weekly funding', d.funding.weeklyFunding > 0 ? money(d.funding.weeklyFunding) : '—'],
+      [d.budget.basis === 'schedules' ? 'Council funding' : 'Personal budget', budgetText],
+      ['Weekly funding', d.funding.weeklyFunding > 0 ? `${money(d.funding.weeklyFunding)} (council and contribution)` : '—'],
       ['Prepared by', meta.organisationName || 'Steward'],
     ],
     PAGE.margin + half + 16,
@@ -301,8 +301,10 @@ export function easyReadStatementPdf(d: StatementData, meta: OutputMeta): Buffer
     line(`${money(d.receipts.total)} came in.`);
     line(`${money(d.payments.total)} went out.`);
   }
-  line(`You have ${money(d.closingBalance)} left.`, { bold: true });
-  if (d.funding.weeksHeld !== null && d.funding.weeksHeld > 0) line(`That is about ${Math.round(d.funding.weeksHeld)} weeks of money.`);
+  if (d.closingBalance >= 0) line(`You have ${money(d.closingBalance)} left.`, { bold: true });
+  else line(`You owe ${money(-d.closingBalance)}. Your broker will talk to you about it.`, { bold: true });
+  const weeks = d.funding.weeksHeld === null || d.closingBalance <= 0 ? null : Math.round(d.funding.weeksHeld);
+  if (weeks !== null) line(weeks < 1 ? 'That is less than a week of money.' : weeks === 1 ? 'That is about 1 week of money.' : `That is about ${weeks} weeks of money.`);
 
   // ---- Where the money came from and went.
   if (d.receipts.groups.length > 0) {
@@ -325,7 +327,10 @@ export function easyReadStatementPdf(d: StatementData, meta: OutputMeta): Buffer
     for (const i of top) line(plainPayment(i));
     if (payments.length > top.length) line(`There were ${payments.length - top.length} more smaller payments.`);
   }
-  if (d.payments.groups.some((g) => g.items.some((i) => i.reverses !== null))) line('One payment was a mistake. The money came back.');
+  // A reversal that puts money back in the bank undid a payment made by mistake.
+  const undone = d.payments.groups.reduce((n, g) => n + g.items.filter((i) => i.reverses !== null && i.amount < 0).length, 0);
+  if (undone === 1) line('One payment was a mistake. The money came back.');
+  else if (undone > 1) line(`${undone} payments were mistakes. The money came back.`);
 
   // ---- Flags.
   if (d.flags.length > 0) {

@@ -160,3 +160,26 @@ describe('easy-read statement PDF', () => {
     expect(pdfText(f.data)).toContain('Your money');
   });
 });
+
+describe('easy-read wording at the edges', () => {
+  it('an overdrawn client is told they owe money, weeks are counted in plain words, and several mistakes are counted', async () => {
+    const { buildStatementData } = await import('../../../../main/reports/statement');
+    const { easyReadStatementPdf } = await import('../../../../main/reports/statement/pdf');
+    const d = buildStatementData(w.db(), w.zoe.id, PERIODS.p3.from, PERIODS.p3.to, TODAY);
+    const text = (over: Partial<typeof d>): string => pdfText(easyReadStatementPdf({ ...d, ...over }, meta)).replace(/\s+/g, ' ');
+
+    const owed = text({ closingBalance: -12_345 });
+    expect(owed).toContain('You owe £123.45. Your broker will talk to you about it.');
+    expect(owed).not.toContain('left.');
+    expect(owed).not.toMatch(/weeks? of money/);
+
+    expect(text({ funding: { ...d.funding, weeksHeld: 0.3 } })).toContain('That is less than a week of money.');
+    expect(text({ funding: { ...d.funding, weeksHeld: 1.2 } })).toContain('That is about 1 week of money.');
+    expect(text({ funding: { ...d.funding, weeksHeld: 7.6 } })).toContain('That is about 8 weeks of money.');
+
+    // June has one mistaken payment put back; two such reversals are counted as two.
+    expect(text({})).toContain('One payment was a mistake. The money came back.');
+    const groups = d.payments.groups.map((g) => ({ ...g, items: g.items.flatMap((i) => (i.reverses !== null ? [i, { ...i, entryId: i.entryId + 1000 }] : [i])) }));
+    expect(text({ payments: { ...d.payments, groups } })).toContain('2 payments were mistakes. The money came back.');
+  });
+});
