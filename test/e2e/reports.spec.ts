@@ -477,6 +477,15 @@ test('5,000 clients: the list scrolls and filters, and a batch can be cancelled 
   expect(onDisk.length).toBeLessThanOrEqual(done);
   const heading = page.getByRole('heading', { name: /^Files written \(\d+\)$/ });
   if (onDisk.length > 0) await expect(heading).toHaveText(`Files written (${onDisk.length})`);
+  // Every client the batch reached is accounted for: a whole file on disk, or listed (with its id) as not made.
+  const failedHeading = page.getByRole('heading', { name: /^Could not be made \(\d+\)$/ });
+  const failed = (await failedHeading.count()) > 0 ? Number(/\((\d+)\)/.exec((await failedHeading.textContent()) ?? '')![1]) : 0;
+  expect(onDisk.length + failed).toBe(done);
+  if (failed > 0) {
+    const listed = page.getByRole('list', { name: 'Clients whose report could not be made' }).getByRole('listitem');
+    await expect(listed).toHaveCount(failed);
+    await expect(listed.first()).toContainText(/\(client \d+\)/);
+  }
   for (const f of onDisk) {
     const bytes = fs.readFileSync(path.join(dir, f));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -11,7 +11,7 @@ import { Alert, Button, ErrorAlert } from '../ui';
 import { formatBytes } from './kinds';
 
 const POLL_MS = 250;
-/** A batch of hundreds of clients lists the first of its files and failures, and counts the rest. */
+/** A batch of hundreds of clients lists the first of its files (all are in the folder) and counts the rest; every failure is listed. */
 const LIST_MAX = 100;
 
 interface JobProgressProps {
@@ -108,13 +108,13 @@ export function JobProgress({ first, canOpen, onFinished }: JobProgressProps) {
         <div className="rp-failures">
           <h3>Could not be made ({job.failures.length})</h3>
           <ul className="rp-scroll-box" tabIndex={0} aria-label="Clients whose report could not be made">
-            {job.failures.slice(0, LIST_MAX).map((f, i) => (
+            {job.failures.map((f, i) => (
               <li key={`${f.clientId ?? 'org'}-${i}`}>
-                <strong>{f.clientName}</strong>: <code className="error-code">{f.code}</code> {f.message}
+                <strong>{f.clientName}</strong>
+                {f.clientId !== null ? <span className="muted"> (client {f.clientId})</span> : null}: <code className="error-code">{f.code}</code> {f.message}
               </li>
             ))}
           </ul>
-          {job.failures.length > LIST_MAX ? <p className="muted">and {job.failures.length - LIST_MAX} more.</p> : null}
         </div>
       ) : null}
       {job.files.length > 0 ? (
