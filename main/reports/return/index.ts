@@ -51,11 +51,13 @@ export async function makeEvidencePack(db: Database, meta: OutputMeta, req: Retu
 }
 
 /**
- * For each client: the return PDF, the return workbook and the evidence pack into `dir`. All three
- * are made before any is written, the pack first (streamed to a temporary name), so a client whose
- * output fails has none of its files under a final name. A failing client (no activity, a record
- * that cannot be read) is listed and the run goes on; a folder that cannot be written or a full
- * disk (IO_ERROR) stops the run: files already finished stay complete.
+ * For each client: the return PDF, the return workbook and the evidence pack into `dir`. The
+ * return is made in memory before anything is written, so a client whose return cannot be made
+ * (no activity, a record that cannot be read) has none of its files written; it is listed and the
+ * run goes on. Then the pack is streamed to a temporary name and renamed, then the PDF and the
+ * workbook are written. A folder that cannot be written or a full disk (IO_ERROR) stops the run:
+ * every file already renamed is complete (so a client can be left with its pack but not its PDF),
+ * and nothing half-written stays under a final name.
  */
 export async function writeReturns(db: Database, meta: OutputMeta, req: { clients: ClientSelection; from: string; to: string }, dir: string, hooks: RunHooks): Promise<RunResult> {
   const clients = selectClients(db, req.clients);
