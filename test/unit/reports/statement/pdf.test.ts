@@ -183,3 +183,19 @@ describe('easy-read wording at the edges', () => {
     expect(text({ payments: { ...d.payments, groups } })).toContain('2 payments were mistakes. The money came back.');
   });
 });
+
+describe('paper size', () => {
+  it('statements (both layouts) are A4', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { tempDir } = await import('../../../fixtures/temp');
+    for (const variant of ['standard', 'easy-read'] as const) {
+      const f = makeStatement(w.db(), meta, { clientId: w.zoe.id, ...PERIODS.p3, variant });
+      const file = path.join(tempDir(), f.fileName);
+      fs.writeFileSync(file, f.data);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    }
+  });
+});
